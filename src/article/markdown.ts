@@ -1,0 +1,114 @@
+/**
+ * Markdown input: front matter, headings, paragraphs, lists and block quotes
+ * as blocks; the mdast tree is kept for control comments.
+ */
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkFrontmatter from 'remark-frontmatter'
+import YAML from 'yaml'
+import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
+import {type Block, textBlocks} from './blocks.js'
+import {InputError} from './read.js'
+
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+
+export interface MarkdownDocument {
+  tree: MdastRoot
+  blocks: Block[]
+  meta: Record<string, unknown>
+  /** The front matter region, when there is one. */
+  frontMatter?: {start: number; end: number}
+}
+
+export function readMarkdown(text: string): MarkdownDocument {
+  const tree = markdownParser.parse(text) as MdastRoot
+  const blocks: Block[] = []
+  let meta: Record<string, unknown> = {}
+  let frontMatter: MarkdownDocument['frontMatter']
+
+  const visit = (node: MdastNodes, kind: Block['kind']) => {
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    switch (node.type) {
+      case 'yaml': {
+        if (start === undefined || end === undefined) return
+        frontMatter = {start, end}
+        meta = parseFrontMatter(node.value)
+        const title = meta.title ?? meta.headline
+        if (typeof title === 'string' && title.trim()) {
+          const span = locateYamlValue(text, start, end, title)
+          if (span) blocks.push({start: span.start, end: span.end, kind: 'title', zone: 'headline'})
+        }
+        return
+      }
+      case 'heading':
+      case 'paragraph': {
+        if (start === undefined || end === undefined) return
+        const value = text.slice(start, end)
+        const blockKind = node.type === 'heading' ? 'heading' : kind
+        if (node.type === 'paragraph' && /\n/.test(value)) {
+          // One paragraph per line when each line stands alone (pasted CMS copy).
+          const split = textBlocks(text, start, end)
+          if (split.length > 1) {
+            for (const block of split) blocks.push({...block, kind: blockKind})
+            return
+          }
+        }
+        blocks.push({start, end, kind: blockKind, node})
+        return
+      }
+      case 'list':
+        for (const item of node.children) visit(item, 'list-item')
+        return
+      case 'listItem':
+        for (const child of node.children) visit(child, 'list-item')
+        return
+      case 'blockquote':
+        for (const child of node.children) visit(child, 'blockquote')
+        return
+      case 'root':
+        for (const child of node.children) visit(child, 'paragraph')
+        return
+      default:
+        // Code, tables, HTML, thematic breaks, definitions: not copy.
+        return
+    }
+  }
+  visit(tree, 'paragraph')
+  return {tree, blocks, meta, frontMatter}
+}
+
+function parseFrontMatter(value: string): Record<string, unknown> {
+  let data: unknown
+  try {
+    data = YAML.parse(value, {maxAliasCount: 50, prettyErrors: false})
+  } catch (error) {
+    throw new InputError(
+      'front-matter',
+      `Cannot read the front matter: ${String((error as Error).message).split('\n')[0]}`
+    )
+  }
+  if (data === null || data === undefined) return {}
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError('front-matter', 'Cannot read the front matter: expected key: value pairs')
+  }
+  const meta: Record<string, unknown> = {}
+  for (const [key, val] of Object.entries(data as Record<string, unknown>)) {
+    meta[key] = val instanceof Date ? val.toISOString().slice(0, 10) : val
+  }
+  return meta
+}
+
+/** Find where a front matter value (title) is written, so headline messages land on it. */
+function locateYamlValue(text: string, start: number, end: number, value: string) {
+  const region = text.slice(start, end)
+  const match = /^(?:title|headline)[ \t]*:[ \t]*(.*?)[ \t]*$/m.exec(region)
+  if (!match || match.index === undefined) return undefined
+  const raw = match[1]
+  const rawStart = start + match.index + match[0].indexOf(raw, match[0].indexOf(':') + 1)
+  if (raw === value) return {start: rawStart, end: rawStart + raw.length}
+  const quoted = /^(["'])(.*)\1$/.exec(raw)
+  if (quoted && quoted[2] === value) return {start: rawStart + 1, end: rawStart + 1 + value.length}
+  // Escapes or folding changed the text: fall back to the raw value.
+  return raw ? {start: rawStart, end: rawStart + raw.length} : undefined
+}

@@ -1,0 +1,168 @@
+/**
+ * The newslint parser: one unified parser for every input format. It reads
+ * the file (text, Markdown, HTML), builds the article model on `file.data`
+ * and returns one nlcst tree whose positions are positions in the file, so
+ * that retext plugins (ours and others') work unchanged.
+ */
+import {ParseEnglish} from 'parse-english'
+import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
+import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
+import {location} from 'vfile-location'
+import type {VFile} from 'vfile'
+import type {Root, Paragraph as NlcstParagraph, Sentence as NlcstSentence, Nodes as NlcstNodes, RootContent} from 'nlcst'
+import type {Processor} from 'unified'
+import {assignZones, textBlocks, type Block} from './blocks.js'
+import {readMarkdown} from './markdown.js'
+import {readHtml} from './html.js'
+import {decodeInput, detectFormat, InputError, DEFAULT_MAX_BYTES} from './read.js'
+import {buildArticle} from './model.js'
+import {normaliseDate} from './published.js'
+import type {Article, Format, PublicationDate} from './types.js'
+
+export interface ParseOptions {
+  /** Publication date (`YYYY-MM-DD`), overriding what the article says. */
+  date?: string
+  /** Force a format instead of deciding by extension. */
+  format?: Format
+  /** Size limit in bytes. */
+  maxBytes?: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    article: Article
+    /** The source tree (mdast or hast) for control comments. */
+    sourceTree: {format: Format; tree: unknown}
+    /** Why the file could not be read, when it could not. */
+    inputError: {code: string; message: string}
+    /** Extra metadata given by the caller (audit records). */
+    meta: Record<string, unknown>
+  }
+}
+
+const english = new ParseEnglish()
+
+/** Parse `value` alone and move its positions to `offset` in the file. */
+function parseAt(value: string, offset: number, place: ReturnType<typeof location>): NlcstParagraph[] {
+  const root = english.parse(value)
+  const shift = (node: NlcstNodes) => {
+    if (node.position) {
+      const start = (node.position.start.offset ?? 0) + offset
+      const end = (node.position.end.offset ?? 0) + offset
+      node.position = {start: {...place.toPoint(start)!, offset: start}, end: {...place.toPoint(end)!, offset: end}}
+    }
+    if ('children' in node) for (const child of node.children) shift(child as NlcstNodes)
+  }
+  shift(root)
+  return root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+}
+
+function blockToParagraphs(block: Block, format: Format, file: VFile, text: string, place: ReturnType<typeof location>): NlcstParagraph[] {
+  if (block.node && format === 'markdown') {
+    const root = mdastToNlcst(block.node as never, file, english)
+    return root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+  }
+  if (block.node && format === 'html') {
+    const root = hastToNlcst(block.node as never, file, english)
+    const paragraphs = root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+    // hast-util-to-nlcst may split on <br>: keep one paragraph per block.
+    if (paragraphs.length > 1) {
+      const merged: NlcstParagraph = {
+        type: 'ParagraphNode',
+        children: paragraphs.flatMap((p) => p.children),
+        position: {start: paragraphs[0].position!.start, end: paragraphs[paragraphs.length - 1].position!.end}
+      }
+      return [merged]
+    }
+    return paragraphs
+  }
+  return parseAt(text.slice(block.start, block.end), block.start, place)
+}
+
+/** Read a file into the article model and an nlcst tree. */
+export function parseArticle(file: VFile, options: ParseOptions = {}): Root {
+  let text: string
+  try {
+    text = decodeInput(file.value, options.maxBytes ?? DEFAULT_MAX_BYTES)
+  } catch (error) {
+    return refuse(file, error)
+  }
+  file.value = text
+  const format = detectFormat(file, text, options.format)
+  let blocks: Block[]
+  let meta: Record<string, unknown> = {...(file.data.meta ?? {})}
+  let published: PublicationDate | undefined
+  try {
+    if (format === 'markdown') {
+      const doc = readMarkdown(text)
+      blocks = doc.blocks
+      meta = {...doc.meta, ...meta}
+      file.data.sourceTree = {format, tree: doc.tree}
+      const raw = doc.meta.date ?? doc.meta.published ?? doc.meta.pubdate ?? doc.meta.publication_date ?? doc.meta.datePublished
+      const date = normaliseDate(raw)
+      if (date) published = {date, source: 'frontmatter'}
+    } else if (format === 'html') {
+      const doc = readHtml(text)
+      blocks = doc.blocks
+      meta = {...doc.meta, ...meta}
+      file.data.sourceTree = {format, tree: doc.tree}
+      const date = normaliseDate(doc.publishedRaw?.value)
+      if (date) published = {date, source: doc.publishedRaw!.source}
+      if (typeof doc.meta.title === 'string' && !blocks.some((b) => b.kind === 'heading')) {
+        // The headline lives in <head>: keep it as metadata.
+        meta.headline = doc.meta.title
+      }
+    } else {
+      blocks = textBlocks(text)
+    }
+  } catch (error) {
+    return refuse(file, error)
+  }
+  if (options.date) {
+    const date = normaliseDate(options.date)
+    if (date) published = {date, source: 'option'}
+  } else if (!published) {
+    const date = normaliseDate(meta.date ?? meta.published)
+    if (date) published = {date, source: 'meta'}
+  }
+
+  assignZones(blocks, text, blocks.some((b) => b.zone === 'headline'))
+  const place = location(file)
+  const tree: Root = {type: 'RootNode', children: []}
+  const blockParagraphs: NlcstParagraph[][] = []
+  for (const block of blocks) {
+    const paragraphs = blockToParagraphs(block, format, file, text, place)
+    blockParagraphs.push(paragraphs)
+    for (const paragraph of paragraphs) {
+      if (tree.children.length > 0) tree.children.push({type: 'WhiteSpaceNode', value: '\n\n'} as RootContent)
+      tree.children.push(paragraph)
+    }
+  }
+  if (tree.children.length > 0) {
+    const first = tree.children.find((c) => c.position)
+    const last = [...tree.children].reverse().find((c) => c.position)
+    if (first?.position && last?.position) tree.position = {start: first.position.start, end: last.position.end}
+  }
+  file.data.article = buildArticle({text, format, blocks, blockParagraphs, meta, published})
+  return tree
+}
+
+function refuse(file: VFile, error: unknown): Root {
+  const input = error instanceof InputError ? error : new InputError('unreadable', `Cannot read this file: ${String((error as Error)?.message ?? error)}`)
+  file.data.inputError = {code: input.code, message: input.message}
+  file.value = typeof file.value === 'string' ? file.value : ''
+  file.data.article = buildArticle({text: '', format: 'text', blocks: [], blockParagraphs: [], meta: {}, published: undefined})
+  const message = file.message(input.message, {ruleId: input.code, source: 'newslint'})
+  message.fatal = true
+  message.url = 'https://github.com/newslint/newslint/blob/main/docs/input.md'
+  return {type: 'RootNode', children: []}
+}
+
+/** The unified parser plugin. */
+export function newslintParse(this: Processor, options: ParseOptions = {}) {
+  // eslint-disable-next-line @typescript-eslint/no-this-alias
+  const self = this as unknown as {parser: (document: string, file: VFile) => Root}
+  self.parser = (_document: string, file: VFile) => parseArticle(file, options)
+}
+
+export type {NlcstSentence}

@@ -1,0 +1,60 @@
+/**
+ * Lexicons are data files under `src/model/lexicon/`: one entry a line
+ * (`.txt`) or JSON, the first comment lines saying where they come from.
+ * Newsrooms extend them through rule options.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src', 'model', 'lexicon'))) return dir
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error('newslint: cannot find its lexicon folder (src/model/lexicon)')
+    dir = parent
+  }
+}
+
+const cache = new Map<string, unknown>()
+
+export function lexiconPath(name: string): string {
+  return path.join(packageRoot(), 'src', 'model', 'lexicon', name)
+}
+
+/** A word list: one entry a line; `#` starts a comment; blank lines skipped. Entries are lower-cased. */
+export function loadWordList(name: string): Set<string> {
+  const key = `list:${name}`
+  if (!cache.has(key)) {
+    const text = fs.readFileSync(lexiconPath(name), 'utf8')
+    const entries = text
+      .split('\n')
+      .map((line) => line.replace(/#.*$/, '').trim().toLowerCase())
+      .filter(Boolean)
+    cache.set(key, new Set(entries))
+  }
+  return cache.get(key) as Set<string>
+}
+
+/** A tab-separated table: `key<TAB>value…`; `#` comments. */
+export function loadTable(name: string): Map<string, string[]> {
+  const key = `table:${name}`
+  if (!cache.has(key)) {
+    const table = new Map<string, string[]>()
+    for (const line of fs.readFileSync(lexiconPath(name), 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue
+      const [head, ...rest] = line.split('\t')
+      table.set(head.trim().toLowerCase(), rest.map((v) => v.trim()))
+    }
+    cache.set(key, table)
+  }
+  return cache.get(key) as Map<string, string[]>
+}
+
+/** A JSON lexicon. */
+export function loadJsonLexicon<T>(name: string): T {
+  const key = `json:${name}`
+  if (!cache.has(key)) cache.set(key, JSON.parse(fs.readFileSync(lexiconPath(name), 'utf8')))
+  return cache.get(key) as T
+}
