@@ -6,6 +6,11 @@ import retextRedundantAcronyms from 'retext-redundant-acronyms'
 import retextIndefiniteArticle from 'retext-indefinite-article'
 import type {Rule} from '../src/rule.js'
 import {wrapRetextPlugin} from '../src/wrap.js'
+import truncatedSentence from './truncated-sentence.js'
+import inconsistentDate from './inconsistent-date.js'
+import unattributedClaim from './unattributed-claim.js'
+import missingFigure from './missing-figure.js'
+import inconsistentFigure from './inconsistent-figure.js'
 
 export const repeatedWords = wrapRetextPlugin(
   {id: 'repeated-words', category: 'style', description: 'Warn on a word typed twice in a row (“the the”).', level: 'warn', recommended: true, origin: 'retext-repeated-words'},
@@ -21,7 +26,16 @@ export const indefiniteArticle = wrapRetextPlugin(
 )
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const allRules: Rule<any>[] = [repeatedWords, redundantAcronyms, indefiniteArticle]
+export const allRules: Rule<any>[] = [
+  truncatedSentence,
+  inconsistentDate,
+  unattributedClaim,
+  missingFigure,
+  inconsistentFigure,
+  repeatedWords,
+  redundantAcronyms,
+  indefiniteArticle
+]
 
 const byId = new Map(allRules.map((rule) => [rule.meta.id, rule]))
 
