@@ -4,6 +4,8 @@
  * and returns one nlcst tree whose positions are positions in the file, so
  * that retext plugins (ours and others') work unchanged.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import {ParseEnglish} from 'parse-english'
 import {toNlcst as mdastToNlcst} from 'mdast-util-to-nlcst'
 import {toNlcst as hastToNlcst} from 'hast-util-to-nlcst'
@@ -83,7 +85,7 @@ function blockToParagraphs(block: Block, format: Format, file: VFile, text: stri
 export function parseArticle(file: VFile, options: ParseOptions = {}): Root {
   let text: string
   try {
-    text = decodeInput(file.value, options.maxBytes ?? DEFAULT_MAX_BYTES)
+    text = decodeInput(rawValue(file), options.maxBytes ?? DEFAULT_MAX_BYTES)
   } catch (error) {
     return refuse(file, error)
   }
@@ -145,6 +147,23 @@ export function parseArticle(file: VFile, options: ParseOptions = {}): Root {
   }
   file.data.article = buildArticle({text, format, blocks, blockParagraphs, meta, published})
   return tree
+}
+
+/**
+ * The file's bytes when a reader already decoded them with replacement
+ * characters (unified-engine reads files as UTF-8 strings): broken UTF-8
+ * must be reported, not linted as mojibake.
+ */
+function rawValue(file: VFile): unknown {
+  const value = file.value
+  if (typeof value === 'string' && value.includes('\uFFFD') && file.path) {
+    try {
+      return fs.readFileSync(path.resolve(file.cwd, file.path))
+    } catch {
+      return value
+    }
+  }
+  return value
 }
 
 function refuse(file: VFile, error: unknown): Root {

@@ -67,19 +67,15 @@ function formatBytes(n: number): string {
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  // Binary search on the longest valid prefix.
-  let lo = 0
-  let hi = bytes.length
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    try {
-      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(0, mid), {stream: true})
-      lo = mid
-    } catch {
-      hi = mid - 1
-    }
+  let i = 0
+  while (i < bytes.length) {
+    const byte = bytes[i]
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
+    if (length === 0 || i + length > bytes.length) return i
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i
+    i += length
   }
-  return lo
+  return i
 }
 
 /** Decide the format of a file from its extension, or its content for stdin. */
