@@ -18,6 +18,8 @@ export interface MarkdownDocument {
   meta: Record<string, unknown>
   /** The front matter region, when there is one. */
   frontMatter?: {start: number; end: number}
+  /** Why the front matter could not be read (the body is still linted). */
+  frontMatterError?: {message: string; start: number; end: number}
 }
 
 export function readMarkdown(text: string): MarkdownDocument {
@@ -25,6 +27,7 @@ export function readMarkdown(text: string): MarkdownDocument {
   const blocks: Block[] = []
   let meta: Record<string, unknown> = {}
   let frontMatter: MarkdownDocument['frontMatter']
+  let frontMatterError: MarkdownDocument['frontMatterError']
 
   const visit = (node: MdastNodes, kind: Block['kind']) => {
     const start = node.position?.start.offset
@@ -33,7 +36,12 @@ export function readMarkdown(text: string): MarkdownDocument {
       case 'yaml': {
         if (start === undefined || end === undefined) return
         frontMatter = {start, end}
-        meta = parseFrontMatter(node.value)
+        try {
+          meta = parseFrontMatter(node.value)
+        } catch (error) {
+          frontMatterError = {message: (error as Error).message, start, end}
+          return
+        }
         const title = meta.title ?? meta.headline
         if (typeof title === 'string' && title.trim()) {
           const span = locateYamlValue(text, start, end, title)
@@ -75,7 +83,7 @@ export function readMarkdown(text: string): MarkdownDocument {
     }
   }
   visit(tree, 'paragraph')
-  return {tree, blocks, meta, frontMatter}
+  return {tree, blocks, meta, frontMatter, frontMatterError}
 }
 
 function parseFrontMatter(value: string): Record<string, unknown> {

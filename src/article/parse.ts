@@ -28,6 +28,19 @@ export interface ParseOptions {
   format?: Format
   /** Size limit in bytes. */
   maxBytes?: number
+  /** Tokenised blocks kept between parses of the same document (language server). */
+  paragraphCache?: ParagraphCache
+}
+
+/**
+ * A store of tokenised blocks for a caller that parses the same article again
+ * and again (the language server): a block whose text did not change is not
+ * tokenised again. `get` returns the block's paragraphs with positions in the
+ * file for a block starting at `start`; `set` keeps them. Keys are opaque.
+ */
+export interface ParagraphCache {
+  get(key: string, start: number, place: ReturnType<typeof location>): NlcstParagraph[] | undefined
+  set(key: string, start: number, paragraphs: NlcstParagraph[]): void
 }
 
 declare module 'vfile' {
@@ -39,10 +52,13 @@ declare module 'vfile' {
     inputError: {code: string; message: string}
     /** Extra metadata given by the caller (audit records). */
     meta: Record<string, unknown>
+    /** Tokenised blocks kept between parses (see `ParseOptions.paragraphCache`). */
+    paragraphCache: ParagraphCache
   }
 }
 
 const english = new ParseEnglish()
+const INPUT_DOCS = 'https://github.com/newslint/newslint/blob/main/docs/input.md'
 
 /** Parse `value` alone and move its positions to `offset` in the file. */
 function parseAt(value: string, offset: number, place: ReturnType<typeof location>): NlcstParagraph[] {
@@ -81,6 +97,17 @@ function blockToParagraphs(block: Block, format: Format, file: VFile, text: stri
   return parseAt(text.slice(block.start, block.end), block.start, place)
 }
 
+/** `blockToParagraphs`, through the paragraph cache when there is one. */
+function tokeniseBlock(block: Block, format: Format, file: VFile, text: string, place: ReturnType<typeof location>, cache: ParagraphCache | undefined): NlcstParagraph[] {
+  if (!cache) return blockToParagraphs(block, format, file, text, place)
+  const key = `${format}:${block.node ? 'node' : 'text'}:${text.slice(block.start, block.end)}`
+  const cached = cache.get(key, block.start, place)
+  if (cached) return cached
+  const paragraphs = blockToParagraphs(block, format, file, text, place)
+  cache.set(key, block.start, paragraphs)
+  return paragraphs
+}
+
 /** Read a file into the article model and an nlcst tree. */
 export function parseArticle(file: VFile, options: ParseOptions = {}): Root {
   let text: string
@@ -100,6 +127,17 @@ export function parseArticle(file: VFile, options: ParseOptions = {}): Root {
       blocks = doc.blocks
       meta = {...doc.meta, ...meta}
       file.data.sourceTree = {format, tree: doc.tree}
+      if (doc.frontMatterError) {
+        const {message, start, end} = doc.frontMatterError
+        const place = location(file)
+        const warning = file.message(`${message}; the headline and date in it are ignored`, {
+          ruleId: 'front-matter',
+          source: 'newslint',
+          place: {start: place.toPoint(start)!, end: place.toPoint(end) ?? place.toPoint(end - 1)!}
+        })
+        warning.fatal = true
+        warning.url = INPUT_DOCS
+      }
       const raw = doc.meta.date ?? doc.meta.published ?? doc.meta.pubdate ?? doc.meta.publication_date ?? doc.meta.datePublished
       const date = normaliseDate(raw)
       if (date) published = {date, source: 'frontmatter'}
@@ -133,7 +171,7 @@ export function parseArticle(file: VFile, options: ParseOptions = {}): Root {
   const tree: Root = {type: 'RootNode', children: []}
   const blockParagraphs: NlcstParagraph[][] = []
   for (const block of blocks) {
-    const paragraphs = blockToParagraphs(block, format, file, text, place)
+    const paragraphs = tokeniseBlock(block, format, file, text, place, options.paragraphCache ?? file.data.paragraphCache)
     blockParagraphs.push(paragraphs)
     for (const paragraph of paragraphs) {
       if (tree.children.length > 0) tree.children.push({type: 'WhiteSpaceNode', value: '\n\n'} as RootContent)
@@ -173,7 +211,7 @@ function refuse(file: VFile, error: unknown): Root {
   file.data.article = buildArticle({text: '', format: 'text', blocks: [], blockParagraphs: [], meta: {}, published: undefined})
   const message = file.message(input.message, {ruleId: input.code, source: 'newslint'})
   message.fatal = true
-  message.url = 'https://github.com/newslint/newslint/blob/main/docs/input.md'
+  message.url = INPUT_DOCS
   return {type: 'RootNode', children: []}
 }
 
