@@ -14,6 +14,8 @@ export interface Block {
   /** Converts the block to nlcst paragraphs with positions in the file. */
   node?: unknown
   zone?: Zone
+  /** The visible text, when the source has markup (HTML, Markdown). */
+  text?: string
 }
 
 const terminalPunctuation = /[.!?…:;,"”’')\]]\s*$/
@@ -105,7 +107,7 @@ export function assignZones(blocks: Block[], text: string, hasHeadline: boolean)
       if (block.zone === 'body') bodySeen = true
       continue
     }
-    const value = text.slice(block.start, block.end)
+    const value = block.text ?? text.slice(block.start, block.end)
     const isLast = index === blocks.length - 1
     if (block.kind === 'title') {
       block.zone = 'headline'

@@ -105,7 +105,9 @@ export function readHtml(source: string): HtmlDocument {
               : inQuote
                 ? 'blockquote'
                 : 'paragraph'
-        blocks.push({start, end, kind, node})
+        const classes = String(node.properties.className ?? '').toLowerCase()
+        const zone = /\b(byline|author)\b/.test(classes) ? 'byline' : /\b(caption|credit)\b/.test(classes) ? 'caption' : undefined
+        blocks.push({start, end, kind, node, text: text(node), ...(zone ? {zone} : {})})
         return
       }
       if (!containerTags.has(tag) && node !== root) {
@@ -118,7 +120,7 @@ export function readHtml(source: string): HtmlDocument {
         const start = node.position?.start.offset
         const end = node.position?.end.offset
         if (start !== undefined && end !== undefined && text(node).trim()) {
-          blocks.push({start, end, kind: quote ? 'blockquote' : 'paragraph', node})
+          blocks.push({start, end, kind: quote ? 'blockquote' : 'paragraph', node, text: text(node)})
         }
         return
       }

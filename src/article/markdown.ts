@@ -6,6 +6,7 @@ import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import YAML from 'yaml'
+import {toString as mdastToString} from 'mdast-util-to-string'
 import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
 import {type Block, textBlocks} from './blocks.js'
 import {InputError} from './read.js'
@@ -62,7 +63,7 @@ export function readMarkdown(text: string): MarkdownDocument {
             return
           }
         }
-        blocks.push({start, end, kind: blockKind, node})
+        blocks.push({start, end, kind: blockKind, node, text: mdastToString(node)})
         return
       }
       case 'list':

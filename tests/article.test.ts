@@ -1,0 +1,120 @@
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {lintSync} from '../src/index.js'
+import type {Article} from '../src/article/types.js'
+
+function article(value: string, path: string, date?: string): Article {
+  const file = lintSync(new VFile({path, value}), {config: {preset: 'none'}, date})
+  return file.data.article!
+}
+
+const plain = [
+  'Port Authority Reopens Northern Harbour After Storm Damage',
+  'By Mira Okafor',
+  'HALDEN, Norway (Coastal Wire) – The northern harbour reopened on Tuesday after repairs that took 11 days.',
+  'Harbour master Ivo Lind said the quay was safe.',
+  'Repair Costs',
+  'The authority said it spent 4.2 million crowns on the work.'
+].join('\n')
+
+describe('plain text', () => {
+  const a = article(plain, 'story.txt')
+  it('finds headline, byline and dateline', () => {
+    expect(a.headline?.text).toBe('Port Authority Reopens Northern Harbour After Storm Damage')
+    expect(a.byline?.text).toBe('By Mira Okafor')
+    expect(a.dateline).toMatchObject({text: 'HALDEN, Norway (Coastal Wire) –', place: 'HALDEN, Norway', agency: 'Coastal Wire'})
+  })
+  it('makes one paragraph a line when each line stands alone, and sections under subheadings', () => {
+    expect(a.paragraphs.map((p) => p.zone)).toEqual(['headline', 'byline', 'body', 'body', 'subheading', 'body'])
+    expect(a.sections).toHaveLength(2)
+    expect(a.sections[1].heading?.text).toBe('Repair Costs')
+    expect(a.sections[1].paragraphs.map((p) => p.index)).toEqual([5])
+  })
+  it('keeps dateline words out of the first sentence words, and offsets exact', () => {
+    const first = a.sentences.find((s) => s.zone === 'body')!
+    expect(first.words[0].text).toBe('The')
+    for (const sentence of a.sentences) {
+      expect(plain.slice(sentence.start, sentence.end)).toBe(sentence.text)
+      for (const word of sentence.words) expect(plain.slice(word.start, word.end)).toBe(word.text)
+    }
+  })
+  it('keeps hard-wrapped prose as one paragraph', () => {
+    const wrapped = article('Storm warning\n\nThe weather service warned on Monday that\nwinds could reach 120 km/h along the coast\nby the evening.\n\nFerries were cancelled.\n', 'w.txt')
+    expect(wrapped.paragraphs.map((p) => p.zone)).toEqual(['headline', 'body', 'body'])
+    expect(wrapped.paragraphs[1].sentences).toHaveLength(1)
+  })
+  it('reads datelines with a date', () => {
+    const wire = article('Chipmaker raises forecast\n\nSAN JOSE, March 22 - The company raised its forecast, it said.\n', 'wire.txt')
+    expect(wire.dateline).toMatchObject({place: 'SAN JOSE', month: 3, day: 22})
+  })
+})
+
+describe('quotations', () => {
+  it('finds straight and curly quotes, leaves apostrophes alone, and carries a quote over paragraphs', () => {
+    const text = [
+      'Mayor speaks',
+      '',
+      '“We will rebuild the bridge,” the mayor’s spokesman said. He added: "It is the town\'s lifeline."',
+      '',
+      '“The first phase starts in May.',
+      '',
+      '“The second phase follows next year,” he said.'
+    ].join('\n')
+    const a = article(text, 'q.md')
+    expect(a.quotations.map((q) => text.slice(q.start, q.end))).toEqual([
+      '“We will rebuild the bridge,”',
+      '"It is the town\'s lifeline."',
+      '“The first phase starts in May.',
+      '“The second phase follows next year,”'
+    ])
+    expect(a.quotations[2]).toMatchObject({closed: false, continued: false})
+    expect(a.quotations[3]).toMatchObject({closed: true, continued: true})
+    const sentence = a.sentences.find((s) => s.text.startsWith('“The first'))!
+    expect(sentence.quoted).toBe('full')
+    expect(a.sentences.find((s) => s.text.startsWith('“We will'))!.quoted).toBe('partial')
+  })
+})
+
+describe('markdown', () => {
+  const md = '---\ntitle: "Council approves budget"\ndate: 2024-03-05\nsection: Politics\n---\n\nBy Ana Ruiz\n\nThe council approved the budget on Tuesday.\n\n## Reaction\n\n- Unions welcomed it.\n- Traders did not.\n\n> A quoted block.\n'
+  const a = article(md, 'b.md')
+  it('takes headline and publication date from front matter, with the headline span in the file', () => {
+    expect(a.headline?.text).toBe('Council approves budget')
+    expect(md.slice(a.headline!.start, a.headline!.end)).toBe('Council approves budget')
+    expect(a.published).toEqual({date: '2024-03-05', source: 'frontmatter'})
+    expect(a.meta.section).toBe('Politics')
+  })
+  it('gives headings, list items and block quotes their zones', () => {
+    expect(a.paragraphs.map((p) => p.zone)).toEqual(['headline', 'byline', 'body', 'subheading', 'list-item', 'list-item', 'blockquote'])
+  })
+  it('lets --date override the metadata', () => {
+    expect(article(md, 'b.md', '2024-03-06').published).toEqual({date: '2024-03-06', source: 'option'})
+  })
+})
+
+describe('html', () => {
+  const html = `<!doctype html><html><head><title>Site</title>
+<meta property="article:published_time" content="2023-11-07T23:30:00-05:00">
+<meta property="article:section" content="World"></head>
+<body><nav><p>Home | World | Sport</p></nav>
+<article><h1>Ferry service resumes</h1><p class="byline">By Jon Berg</p>
+<p>The ferry resumed on Monday.</p><figure><img src="x.jpg"><figcaption>Photo: the ferry at dock.</figcaption></figure>
+<p>Tickets sold out, the operator said.</p></article><footer><p>© Site</p></footer></body></html>`
+  const a = article(html, 'f.html')
+  it('reads the article body, not the chrome', () => {
+    expect(a.paragraphs.map((p) => [p.zone, p.text.replace(/<[^>]+>/g, '')])).toEqual([
+      ['headline', 'Ferry service resumes'],
+      ['byline', 'By Jon Berg'],
+      ['body', 'The ferry resumed on Monday.'],
+      ['caption', 'Photo: the ferry at dock.'],
+      ['body', 'Tickets sold out, the operator said.']
+    ])
+  })
+  it('reads the publication date as written and the section', () => {
+    expect(a.published).toEqual({date: '2023-11-07', source: 'meta'})
+    expect(a.meta.section).toBe('World')
+  })
+  it('falls back to <time datetime>', () => {
+    expect(article('<article><h1>X</h1><time datetime="2022-01-02">Jan 2</time><p>Text.</p></article>', 't.html').published).toEqual({date: '2022-01-02', source: 'time'})
+  })
+})

@@ -1,0 +1,61 @@
+/**
+ * Property-based tests: reading and linting arbitrary input never throws,
+ * and every reported position lies inside the file.
+ */
+import fc from 'fast-check'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {lintSync, createProcessor} from '../src/index.js'
+
+const processor = createProcessor({config: {preset: 'all'}})
+
+const newsy = fc.constantFrom(
+  'The', 'the', 'council', 'said', 'on', 'Thursday', 'December 8', 'Feb. 30', '2024', '1,905', 'about 2,000', 'numerous',
+  'a number of', 'critics say', '“', '”', '"', '‘', '’', "'", '(', ')', '.', ',', '…', '...', ' - ', ' – ', '\n', '\n\n',
+  '# ', '## ', '- ', '> ', '<!-- newslint-disable -->', '<p>', '</p>', '<h1>', '<br>', '&amp;', '---\n', 'title: x\n',
+  'By Jo Ng', 'SEOUL (Reuters) - ', '\r\n', '\t', '$5bn', '3 mln dlrs', 'pct', 'a commitment.', 'of.', '🙂', 'é', '\u200b'
+)
+
+const article = fc.oneof(
+  fc.string({maxLength: 400}),
+  fc.string({unit: 'binary', maxLength: 200}),
+  fc.array(newsy, {maxLength: 120}).map((parts) => parts.join(' ')),
+  fc.array(newsy, {maxLength: 120}).map((parts) => parts.join(''))
+)
+
+function checkPositions(file: VFile) {
+  const length = String(file.value).length
+  const lines = String(file.value).split(/\r\n|\r|\n/).length
+  for (const message of file.messages) {
+    const place = message.place as {start?: {offset?: number; line: number}; end?: {offset?: number; line: number}} | undefined
+    if (!place || !place.start || !place.end) continue
+    expect(place.start.offset).toBeGreaterThanOrEqual(0)
+    expect(place.end.offset!).toBeLessThanOrEqual(length)
+    expect(place.start.offset!).toBeLessThanOrEqual(place.end.offset!)
+    expect(place.start.line).toBeGreaterThanOrEqual(1)
+    expect(place.end.line).toBeLessThanOrEqual(lines)
+  }
+}
+
+describe('linting arbitrary input', () => {
+  for (const extname of ['txt', 'md', 'html']) {
+    it(`never throws and keeps positions inside the file (.${extname})`, () => {
+      fc.assert(
+        fc.property(article, (value) => {
+          const file = lintSync(new VFile({path: `x.${extname}`, value}), {}, processor)
+          checkPositions(file)
+        }),
+        {numRuns: 150}
+      )
+    })
+  }
+  it('never throws on arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({maxLength: 300}), (bytes) => {
+        const file = lintSync(new VFile({path: 'x.txt', value: bytes}), {}, processor)
+        checkPositions(file)
+      }),
+      {numRuns: 150}
+    )
+  })
+})
