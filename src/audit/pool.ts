@@ -1,0 +1,221 @@
+/**
+ * The audit pool: articles stream from the inputs into a piscina worker pool
+ * in small batches, with as many batches in flight as there are workers (so
+ * memory stays bounded and a batch's clock starts when a worker takes it).
+ * A batch that runs over its time limit or kills its worker is retried one
+ * article at a time, so that only the article at fault ends as an error
+ * (`timeout` or `crash`) and every other article still gets its findings.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {Piscina} from 'piscina'
+import {failure, type AuditSettings} from './analyse.js'
+import type {AuditTask, WorkerOutput} from './types.js'
+
+export interface PoolOptions {
+  settings: AuditSettings
+  /** Worker threads (default: all cores). */
+  workers?: number
+  /** Articles per task sent to a worker. */
+  batchSize?: number
+  /** Time limit for one article, in milliseconds. */
+  timeoutMs?: number
+  /** Deliver results in input order (the `--stdin` mapper). */
+  ordered?: boolean
+  /** Leave out tasks already done (`--resume`). */
+  skip?: (task: AuditTask) => boolean
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_BATCH = 8
+
+export function defaultWorkers(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length)
+}
+
+/** The compiled worker: next to this module in dist, or in dist when running from sources (tests). */
+export function workerFile(): string {
+  const here = fileURLToPath(import.meta.url)
+  if (here.endsWith('.ts')) {
+    const root = path.resolve(path.dirname(here), '..', '..')
+    return path.join(root, 'dist', 'src', 'audit', 'worker.js')
+  }
+  return path.join(path.dirname(here), 'worker.js')
+}
+
+function taskWhere(task: AuditTask): {source: string; line?: number} {
+  return task.kind === 'file' ? {source: task.path} : {source: task.source, line: task.line}
+}
+
+class Slots {
+  private free: number
+  private waiting: Array<() => void> = []
+  constructor(size: number) {
+    this.free = size
+  }
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--
+      return
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve))
+  }
+  give(): void {
+    const next = this.waiting.shift()
+    if (next) next()
+    else this.free++
+  }
+}
+
+export interface PoolStats {
+  submitted: number
+  skipped: number
+}
+
+/**
+ * Run every task; `deliver` receives results as they come (or in input
+ * order) and may return a promise to slow the pool down (backpressure).
+ */
+export async function runPool(
+  tasks: AsyncIterable<AuditTask>,
+  options: PoolOptions,
+  deliver: (outputs: WorkerOutput[]) => void | Promise<void>
+): Promise<PoolStats> {
+  const workers = Math.max(1, options.workers ?? defaultWorkers())
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    maxQueue: workers * 4,
+    workerData: {settings: options.settings},
+    resourceLimits: {maxOldGenerationSizeMb: 1024}
+  })
+  const slots = new Slots(workers)
+  const stats: PoolStats = {submitted: 0, skipped: 0}
+  let failed: unknown
+  const running = new Set<Promise<void>>()
+
+  // Ordered delivery: hold results until every earlier one has come.
+  const held = new Map<number, WorkerOutput>()
+  let nextSeq = -1
+  const order: number[] = []
+  let deliverChain: Promise<void> = Promise.resolve()
+  const push = (outputs: WorkerOutput[]) => {
+    if (!options.ordered) {
+      deliverChain = deliverChain.then(() => deliver(outputs))
+      return deliverChain
+    }
+    for (const output of outputs) held.set(output.seq, output)
+    const ready: WorkerOutput[] = []
+    while (order.length > 0 && held.has(order[0])) {
+      const seq = order.shift()!
+      ready.push(held.get(seq)!)
+      held.delete(seq)
+    }
+    if (ready.length > 0) deliverChain = deliverChain.then(() => deliver(ready))
+    return deliverChain
+  }
+
+  const runOne = async (batch: AuditTask[]): Promise<WorkerOutput[]> => {
+    const signal = AbortSignal.timeout(timeoutMs * (batch.length === 1 ? 1 : 1))
+    return (await pool.run(batch, {signal})) as WorkerOutput[]
+  }
+
+  const runBatch = async (batch: AuditTask[]): Promise<void> => {
+    let outputs: WorkerOutput[]
+    try {
+      outputs = await runOne(batch)
+    } catch (error) {
+      outputs = []
+      if (batch.length === 1) outputs.push(failedOutput(batch[0], error, timeoutMs))
+      else {
+        // One article broke the batch: find it by running each alone.
+        for (const task of batch) {
+          try {
+            outputs.push(...(await runOne([task])))
+          } catch (single) {
+            outputs.push(failedOutput(task, single, timeoutMs))
+          }
+        }
+      }
+    }
+    await push(outputs)
+  }
+
+  const dispatch = async (batch: AuditTask[]) => {
+    await slots.take()
+    if (failed) {
+      slots.give()
+      return
+    }
+    stats.submitted += batch.length
+    const job: Promise<void> = runBatch(batch)
+      .catch((error) => {
+        failed ??= error
+      })
+      .finally(() => {
+        running.delete(job)
+        slots.give()
+      })
+    running.add(job)
+  }
+
+  try {
+    let batch: AuditTask[] = []
+    const iterator = tasks[Symbol.asyncIterator]()
+    for (;;) {
+      let next: IteratorResult<AuditTask>
+      const pending = iterator.next()
+      if (batch.length > 0) {
+        // A slow source (a pipe) must not hold a partial batch back.
+        let timer: NodeJS.Timeout | undefined
+        const raced = await Promise.race([pending, new Promise<'idle'>((resolve) => (timer = setTimeout(() => resolve('idle'), 50)))])
+        clearTimeout(timer)
+        if (raced === 'idle') {
+          const ready = batch
+          batch = []
+          await dispatch(ready)
+          next = await pending
+        } else next = raced
+      } else next = await pending
+      if (failed) throw failed
+      if (next.done) break
+      const task = next.value
+      if (options.skip?.(task)) {
+        stats.skipped++
+        continue
+      }
+      if (options.ordered) {
+        if (nextSeq === -1) nextSeq = task.seq
+        order.push(task.seq)
+      }
+      batch.push(task)
+      if (batch.length >= batchSize) {
+        const ready = batch
+        batch = []
+        await dispatch(ready)
+      }
+    }
+    if (batch.length > 0) await dispatch(batch)
+    while (running.size > 0) await Promise.race(running)
+    await deliverChain
+    if (failed) throw failed
+  } finally {
+    await pool.destroy()
+  }
+  return stats
+}
+
+function failedOutput(task: AuditTask, error: unknown, timeoutMs: number): WorkerOutput {
+  const {source, line} = taskWhere(task)
+  const name = (error as Error)?.name
+  const timedOut = name === 'AbortError' || name === 'TimeoutError' || /abort/i.test(String((error as Error)?.message))
+  const result = timedOut
+    ? failure(task.key, source, line, undefined, 'timeout', `Linting this article took longer than the ${timeoutMs / 1000} s limit (--timeout); it was stopped`)
+    : failure(task.key, source, line, undefined, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
+  return {key: task.key, seq: task.seq, line: JSON.stringify(result), status: 'error'}
+}
