@@ -17,11 +17,11 @@ export const repeatedWords = wrapRetextPlugin(
   retextRepeatedWords
 )
 export const redundantAcronyms = wrapRetextPlugin(
-  {id: 'redundant-acronyms', category: 'style', description: 'Warn on an acronym followed by a word it contains (“ATM machine”).', level: 'warn', recommended: true, origin: 'retext-redundant-acronyms'},
+  {id: 'redundant-acronyms', category: 'style', description: 'Warn on an acronym followed by a word it contains (“ATM machine”).', level: 'warn', recommended: false, origin: 'retext-redundant-acronyms'},
   retextRedundantAcronyms
 )
 export const indefiniteArticle = wrapRetextPlugin(
-  {id: 'indefinite-article', category: 'style', description: 'Warn on “a” before a vowel sound and “an” before a consonant sound.', level: 'warn', recommended: true, origin: 'retext-indefinite-article'},
+  {id: 'indefinite-article', category: 'style', description: 'Warn on “a” before a vowel sound and “an” before a consonant sound.', level: 'warn', recommended: false, origin: 'retext-indefinite-article'},
   retextIndefiniteArticle
 )
 

@@ -12,8 +12,10 @@ import {quotationAt} from './article/quotes.js'
 type RetextPlugin = (options?: any) => Transformer<Root, Root> | void
 
 export function wrapRetextPlugin(meta: Omit<RuleMeta<Record<string, never>>, 'defaults'>, plugin: RetextPlugin, pluginOptions?: unknown): Rule<Record<string, never>> {
+  let transformer: Transformer<Root, Root> | void | undefined
   return defineRule({...meta, defaults: {}}, ({article, file, tree, report}) => {
-    const transformer = plugin.call(undefined as never, pluginOptions)
+    // Attach once: plugins build their word lists when attached.
+    transformer ??= plugin.call(undefined as never, pluginOptions)
     if (!transformer) return
     const scratch = new VFile({value: article.text, path: file.path})
     ;(transformer as (tree: Root, file: VFile) => unknown)(tree, scratch)

@@ -72,7 +72,8 @@ const captionPattern =
   /^(?:photo|image|picture|caption|video|file photo|graphic)\b[^.]{0,40}[:–—-]|\((?:photo|image|picture)[^)]*\)\s*$|\b(?:Getty Images|AFP\/|Reuters\/|AP Photo|EPA\/)[^.]*$/i
 
 export function looksLikeCaption(text: string): boolean {
-  return captionPattern.test(text.trim())
+  // Captions are short; long paragraphs are copy.
+  return text.length < 400 && captionPattern.test(text.trim())
 }
 
 const signoffPattern =

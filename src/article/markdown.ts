@@ -23,7 +23,42 @@ export interface MarkdownDocument {
   frontMatterError?: {message: string; start: number; end: number}
 }
 
+/**
+ * Markdown that is only front matter and paragraphs of prose (most copy
+ * exported from a CMS) reads the same as plain text: skip the Markdown
+ * parser for it, the costliest step of reading.
+ */
+const markdownSyntax = /^(?:\s{0,3}(?:#|>|[-*+]\s|\d{1,9}[.)]\s|```|~~~|[=-]{2,}\s*$|\|)|\t| {4})|[`<\[\]*_\\|]|&[#a-z0-9]+;/im
+
+function readProse(text: string): MarkdownDocument | undefined {
+  const fence = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
+  const bodyStart = fence ? fence[0].length : 0
+  if (markdownSyntax.test(text.slice(bodyStart))) return undefined
+  const tree: MdastRoot = {type: 'root', children: []}
+  const blocks: Block[] = []
+  let meta: Record<string, unknown> = {}
+  let frontMatter: MarkdownDocument['frontMatter']
+  let frontMatterError: MarkdownDocument['frontMatterError']
+  if (fence) {
+    frontMatter = {start: 0, end: fence[0].trimEnd().length}
+    try {
+      meta = parseFrontMatter(fence[1])
+    } catch (error) {
+      frontMatterError = {message: (error as Error).message, ...frontMatter}
+    }
+    const title = meta.title ?? meta.headline
+    if (typeof title === 'string' && title.trim()) {
+      const span = locateYamlValue(text, 0, frontMatter.end, title)
+      if (span) blocks.push({start: span.start, end: span.end, kind: 'title', zone: 'headline'})
+    }
+  }
+  blocks.push(...textBlocks(text, bodyStart))
+  return {tree, blocks, meta, frontMatter, frontMatterError}
+}
+
 export function readMarkdown(text: string): MarkdownDocument {
+  const prose = readProse(text)
+  if (prose) return prose
   const tree = markdownParser.parse(text) as MdastRoot
   const blocks: Block[] = []
   let meta: Record<string, unknown> = {}

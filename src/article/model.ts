@@ -3,7 +3,6 @@
  * headline, byline, dateline, sections, sentences, words and quotations.
  */
 import type {Paragraph as NlcstParagraph, Sentence as NlcstSentence, SentenceContent} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {Block} from './blocks.js'
 import {findDateline} from './dateline.js'
 import {findQuotations, quotationAt} from './quotes.js'
@@ -120,7 +119,7 @@ function makeSentence(
       const wordEnd = child.position?.end.offset
       if (wordStart === undefined || wordEnd === undefined) continue
       if (dateline && wordStart >= dateline.start && wordEnd <= dateline.end) continue
-      const value = toString(child)
+      const value = text.slice(wordStart, wordEnd)
       const quoted = quotationAt(quotations, wordStart) !== undefined
       if (quoted) quotedWords++
       words.push({start: wordStart, end: wordEnd, text: value, lower: value.toLowerCase(), index: words.length, quoted})

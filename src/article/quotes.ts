@@ -13,12 +13,18 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
 }
 
+const quoteMarks = /["“”«»„‘’‹›]/g
+
 /** Find the quotations in one paragraph (`start`..`end` of `text`). */
 export function findQuotations(text: string, paragraph: Span, continuesPrevious: boolean): Quotation[] {
   const result: Quotation[] = []
   let open: {char: string; close: string; start: number} | undefined
-  for (let i = paragraph.start; i < paragraph.end; i++) {
-    const ch = text[i]
+  const region = text.slice(paragraph.start, paragraph.end)
+  quoteMarks.lastIndex = 0
+  // Visit quotation marks only, not every character.
+  for (let match = quoteMarks.exec(region); match; match = quoteMarks.exec(region)) {
+    const i = paragraph.start + match.index
+    const ch = match[0]
     if (open) {
       if (ch === open.close) {
         // A straight quote or ’ followed by a letter is an apostrophe or inner mark, not a close.
