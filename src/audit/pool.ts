@@ -101,7 +101,6 @@ export async function runPool(
 
   // Ordered delivery: hold results until every earlier one has come.
   const held = new Map<number, WorkerOutput>()
-  let nextSeq = -1
   const order: number[] = []
   let deliverChain: Promise<void> = Promise.resolve()
   const push = (outputs: WorkerOutput[]) => {
@@ -121,7 +120,7 @@ export async function runPool(
   }
 
   const runOne = async (batch: AuditTask[]): Promise<WorkerOutput[]> => {
-    const signal = AbortSignal.timeout(timeoutMs * (batch.length === 1 ? 1 : 1))
+    const signal = AbortSignal.timeout(timeoutMs)
     return (await pool.run(batch, {signal})) as WorkerOutput[]
   }
 
@@ -190,7 +189,6 @@ export async function runPool(
         continue
       }
       if (options.ordered) {
-        if (nextSeq === -1) nextSeq = task.seq
         order.push(task.seq)
       }
       batch.push(task)
@@ -212,10 +210,19 @@ export async function runPool(
 
 function failedOutput(task: AuditTask, error: unknown, timeoutMs: number): WorkerOutput {
   const {source, line} = taskWhere(task)
+  let id: string | undefined
+  if (task.kind === 'record') {
+    try {
+      const value = (JSON.parse(task.json) as {id?: unknown}).id
+      if (value !== undefined && value !== null) id = String(value)
+    } catch {
+      id = undefined
+    }
+  }
   const name = (error as Error)?.name
   const timedOut = name === 'AbortError' || name === 'TimeoutError' || /abort/i.test(String((error as Error)?.message))
   const result = timedOut
-    ? failure(task.key, source, line, undefined, 'timeout', `Linting this article took longer than the ${timeoutMs / 1000} s limit (--timeout); it was stopped`)
-    : failure(task.key, source, line, undefined, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
+    ? failure(task.key, source, line, id, 'timeout', `Linting this article took longer than the ${timeoutMs / 1000} s limit (--timeout); it was stopped`)
+    : failure(task.key, source, line, id, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
   return {key: task.key, seq: task.seq, line: JSON.stringify(result), status: 'error'}
 }
