@@ -1,0 +1,51 @@
+/**
+ * What a client may set in `initializationOptions`:
+ *
+ *     {"debounce": 150, "maxSize": 1048576, "date": "2024-12-20"}
+ *
+ * Anything missing or malformed falls back to the default (and is logged).
+ */
+
+export interface ServerSettings {
+  /** Milliseconds to wait after the last change before linting. */
+  debounce: number
+  /** Largest document (UTF-8 bytes) linted live; a configuration's `maxSize` wins over this default. */
+  maxSize: number
+  /** Whether `initializationOptions.maxSize` was given (it then wins over configuration files). */
+  maxSizeFromClient: boolean
+  /** Publication date for every document (`YYYY-MM-DD`), when the client sets one. */
+  date?: string
+}
+
+/** 150 ms: below the pause between two words of a fast typist, above a key repeat. */
+export const DEFAULT_DEBOUNCE = 150
+/**
+ * 1 MB: news copy is rarely over 100 kB, and a document linted on every
+ * pause must be linted in well under a second.
+ */
+export const DEFAULT_MAX_SIZE = 1024 * 1024
+
+export function readSettings(options: unknown, warn: (message: string) => void): ServerSettings {
+  const settings: ServerSettings = {debounce: DEFAULT_DEBOUNCE, maxSize: DEFAULT_MAX_SIZE, maxSizeFromClient: false}
+  if (options === undefined || options === null) return settings
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    warn('initializationOptions: expected an object; using the defaults')
+    return settings
+  }
+  const raw = options as Record<string, unknown>
+  if (raw.debounce !== undefined) {
+    if (typeof raw.debounce === 'number' && raw.debounce >= 0 && raw.debounce <= 10_000) settings.debounce = raw.debounce
+    else warn(`initializationOptions.debounce: expected milliseconds between 0 and 10000; using ${DEFAULT_DEBOUNCE}`)
+  }
+  if (raw.maxSize !== undefined) {
+    if (typeof raw.maxSize === 'number' && raw.maxSize > 0) {
+      settings.maxSize = raw.maxSize
+      settings.maxSizeFromClient = true
+    } else warn(`initializationOptions.maxSize: expected a positive number of bytes; using ${DEFAULT_MAX_SIZE}`)
+  }
+  if (raw.date !== undefined) {
+    if (typeof raw.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.date)) settings.date = raw.date
+    else warn('initializationOptions.date: expected YYYY-MM-DD; ignored')
+  }
+  return settings
+}
