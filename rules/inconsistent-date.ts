@@ -1,17 +1,319 @@
 /**
  * inconsistent-date: Dates that contradict each other, the calendar or the publication date.
- * Documentation: rules/inconsistent-date.md. (Being built: see its issue.)
+ * Documentation: rules/inconsistent-date.md.
+ *
+ * Thin: the date model (`src/model/dates.ts`) finds every date, relative
+ * expression, event and link; this rule decides which of them contradict.
  */
 import {defineRule} from '../src/rule.js'
+import {modelOf} from '../src/article/index.js'
+import type {Zone} from '../src/article/types.js'
+import {
+  buildDates,
+  dayNumber,
+  daysInMonth,
+  fitsRelative,
+  formatDate,
+  fromDayNumber,
+  monthFullNames,
+  nearestYear,
+  weekdayNames,
+  weekdayOf,
+  type CalendarDate,
+  type EventMention,
+  type TemporalExpression
+} from '../src/model/dates.js'
 
-export default defineRule(
+export type DateCheck = 'weekday' | 'impossible' | 'after-publication' | 'future-in-past' | 'relative' | 'chronology'
+
+export interface InconsistentDateOptions {
+  /** Which checks run. */
+  checks: DateCheck[]
+  /** Report relative dates ("on Thursday", "yesterday") in an article with no publication date, as info. */
+  unanchoredRelative: boolean
+  /** How many days after publication a past-tense date without a year may fall and still be flagged. */
+  maxDaysAfter: number
+}
+
+const allChecks: DateCheck[] = ['weekday', 'impossible', 'after-publication', 'future-in-past', 'relative', 'chronology']
+
+/** Zones where a wrong calendar fact is wrong whatever the zone. */
+const calendarZones = new Set<Zone>(['body', 'blockquote', 'list-item', 'caption'])
+/** Zones with running sentences, where tense and links can be read. */
+const proseZones = new Set<Zone>(['body', 'blockquote'])
+
+const eventNouns: Record<string, string> = {
+  fall: 'the fall', flight: 'the flight', handover: 'the handover', arrest: 'the arrest', release: 'the release',
+  death: 'the death', resignation: 'the resignation', election: 'the vote', signing: 'the signing',
+  attack: 'the attack', announcement: 'the announcement', ruling: 'the ruling', launch: 'the launch',
+  merger: 'the deal', ceasefire: 'the ceasefire', invasion: 'the invasion'
+}
+
+export default defineRule<InconsistentDateOptions>(
   {
     id: 'inconsistent-date',
     category: 'dates',
     description: 'Dates that contradict each other, the calendar or the publication date.',
     level: 'warn',
     recommended: true,
-    defaults: {}
+    schema: {
+      properties: {
+        checks: {type: 'array', items: {enum: allChecks}},
+        unanchoredRelative: {type: 'boolean'},
+        maxDaysAfter: {type: 'integer', minimum: 1, maximum: 180}
+      }
+    },
+    defaults: {checks: allChecks, unanchoredRelative: false, maxDaysAfter: 90}
   },
-  () => {}
+  ({article, file, options, report}) => {
+    const dates = modelOf(file, 'dates', buildDates)
+    const on = new Set(options.checks)
+    const text = article.text
+    const reference = dates.reference
+    const written = (e: TemporalExpression) => dateText(text, e)
+
+    // Weekday and date that disagree: "Thursday, March 3, 2015".
+    if (on.has('weekday')) {
+      for (const e of dates.expressions) {
+        if (!calendarZones.has(e.zone) || !e.weekday || !e.date || e.yearUnknown || e.stated.weekday === undefined || e.range) continue
+        const actual = weekdayOf(e.date)
+        if (actual === e.stated.weekday) continue
+        if (e.stated.year === undefined && weekdayFitsAnotherYear(e, article.text, reference?.day)) continue
+        const stated = weekdayNames[e.stated.weekday]
+        const real = weekdayNames[actual]
+        const when = reference && dayNumber(e.date) < reference.day ? 'was' : 'is'
+        const dateWritten = written(e)
+        const message =
+          e.stated.year !== undefined
+            ? `${dateWritten} ${when} a ${real}, not a ${stated}`
+            : `${dateWritten} ${when} a ${real} in ${e.date.year}, not a ${stated}`
+        const span = text.slice(e.weekday.start, e.end)
+        const shifted = nearestWithWeekday(e.date, e.stated.weekday)
+        report({
+          message,
+          start: e.weekday.start,
+          end: e.end,
+          quoted: e.quoted,
+          note: `The weekday and the date cannot both be right. If the date is right, write ${real}; if ${stated} is right, the date is probably ${formatDate(shifted, e.stated.year !== undefined)}.`,
+          actual: span,
+          expected: [span.replace(/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/, real)],
+          confidence: e.stated.year !== undefined ? 0.95 : 0.85,
+          kind: 'weekday-mismatch'
+        })
+      }
+    }
+
+    // Dates that do not exist: "February 30", "31 April".
+    if (on.has('impossible')) {
+      for (const d of dates.impossible) {
+        if (!calendarZones.has(d.zone)) continue
+        const days = daysInMonth(d.year, d.month)
+        const month = monthFullNames[d.month - 1]
+        const message =
+          d.month === 2 && d.day === 29 && d.year !== undefined
+            ? `${d.year} is not a leap year: '${d.text}' does not exist`
+            : d.month === 2
+              ? `February never has ${d.day} days: '${d.text}' does not exist`
+              : `${month} has only ${days} days: '${d.text}' does not exist`
+        report({
+          message,
+          start: d.start,
+          end: d.end,
+          quoted: d.quoted,
+          note: 'Check the date with the source; a typo in the day or the month is likely.',
+          actual: d.text,
+          confidence: 0.95,
+          kind: 'impossible-date'
+        })
+      }
+    }
+
+    if (reference) {
+      const latest = Math.max(reference.day, reference.dateline ?? reference.day)
+      const earliest = Math.min(reference.day, reference.dateline ?? reference.day)
+      const publication = formatDate(reference.date)
+
+      // A past event dated after publication; a future event dated before it.
+      for (const e of dates.expressions) {
+        if (!proseZones.has(e.zone) || !e.date || e.range || e.stated.day === undefined) continue
+        const day = dayNumber(e.date)
+        const implied = e.stated.year === undefined
+        // "for fiscal 1986, which ended June 30": the sentence gives the year.
+        if (implied && e.contextYear !== undefined && e.contextYear !== e.date.year) continue
+        if (on.has('after-publication') && (e.tense === 'past' || e.preposition === 'since') && day > latest + 1) {
+          if (implied && (day - latest > options.maxDaysAfter || e.yearAmbiguous)) continue
+          const why = e.preposition === 'since' ? `'since' puts it in the past` : `'${e.verb?.text ?? 'the verb'}' puts it in the past`
+          report({
+            message: `'${written(e)}' is after the publication date (${publication}), but ${why}`,
+            start: e.start,
+            end: e.end,
+            quoted: e.quoted,
+            note: implied
+              ? `Without a year, '${written(e)}' reads as ${formatDate(e.date)}. A past event cannot be dated after publication: check the date, or give the year if it is another year's.`
+              : 'A past event cannot be dated after publication: check the date.',
+            actual: text.slice(e.start, e.end),
+            confidence: 0.8,
+            kind: 'after-publication'
+          })
+        }
+        if (on.has('future-in-past') && e.tense === 'future' && day < earliest - 1) {
+          if (implied && (earliest - day > 60 || e.yearAmbiguous)) continue
+          report({
+            message: `'${written(e)}' is before the publication date (${publication}), but '${e.verb?.text ?? 'will'}' puts it in the future`,
+            start: e.start,
+            end: e.end,
+            quoted: e.quoted,
+            note: 'An event still to come cannot be dated before publication: check the date or the tense.',
+            actual: text.slice(e.start, e.end),
+            confidence: 0.7,
+            kind: 'future-in-past'
+          })
+        }
+      }
+
+      // "yesterday, on April 1" in an article dated April 27.
+      if (on.has('relative')) {
+        for (const r of dates.relatives) {
+          if (!proseZones.has(r.zone) || !r.paired?.date || r.paired.yearUnknown) continue
+          const yearStated = r.paired.stated.year !== undefined
+          const fits =
+            fitsRelative(r.key, r.paired.date, yearStated, reference.day) ||
+            (reference.dateline !== undefined && fitsRelative(r.key, r.paired.date, yearStated, reference.dateline))
+          if (fits) continue
+          const local = fromDayNumber(reference.dateline ?? reference.day)
+          report({
+            message: `'${r.text}' contradicts '${written(r.paired)}': the article is dated ${formatDate(local)}`,
+            start: r.start,
+            end: r.end,
+            quoted: r.quoted && r.paired.quoted,
+            note: `${meaning(r.key, local)} Keep the date and drop or correct the relative expression (or correct the date).`,
+            actual: r.text,
+            related: [{start: r.paired.start, end: r.paired.end, message: `the date given here: ${formatDate(r.paired.date, yearStated)}`}],
+            confidence: 0.85,
+            kind: 'relative-vs-absolute'
+          })
+        }
+      }
+    }
+
+    // "A after B" where the article dates A before B.
+    if (on.has('chronology')) {
+      const datedBy = new Map<string, EventMention[]>()
+      for (const event of dates.events) {
+        if (!event.dated) continue
+        const list = datedBy.get(event.group) ?? []
+        list.push(event)
+        datedBy.set(event.group, list)
+      }
+      const seen = new Set<string>()
+      for (const link of dates.links) {
+        const sentence = article.sentences[link.sentence]
+        if (!proseZones.has(sentence.zone)) continue
+        const later = datedBy.get(link.later.group)
+        const earlier = datedBy.get(link.earlier.group)
+        if (!later?.length || !earlier?.length) continue
+        const all = [...later, ...earlier].map((m) => m.dated!)
+        const unknown = all.filter((d) => d.yearUnknown).length
+        if (unknown !== 0 && unknown !== all.length) continue
+        const day = (m: EventMention) => dayNumber(m.dated!.date!)
+        const lastOfLater = later.reduce((a, b) => (day(b) > day(a) ? b : a))
+        const firstOfEarlier = earlier.reduce((a, b) => (day(b) < day(a) ? b : a))
+        const gap = day(firstOfEarlier) - day(lastOfLater)
+        if (gap < 1 || (unknown && gap > 180)) continue
+        const key = `${link.sentence}:${link.later.group}:${link.earlier.group}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        const laterNoun = eventNouns[link.later.group] ?? `the ${link.later.group}`
+        const earlierNoun = eventNouns[link.earlier.group] ?? `the ${link.earlier.group}`
+        const laterDate = written(lastOfLater.dated!)
+        const earlierDate = written(firstOfEarlier.dated!)
+        const a = text.slice(link.start, link.start + (link.later.start === link.start ? link.later.text.length : link.earlier.text.length))
+        const b = link.later.start === link.start ? link.earlier.text : link.later.text
+        report({
+          message: `'${a} … ${link.connector.text} … ${b}' puts ${laterNoun} after ${earlierNoun}, but the article dates ${laterNoun} to ${laterDate} and ${earlierNoun} to ${earlierDate}`,
+          start: link.start,
+          end: link.end,
+          quoted: link.quoted,
+          note: `One of them is wrong: ${laterDate} is ${gap === 1 ? 'the day' : `${gap} days`} before ${earlierDate}. Check the order of events and the dates with the source.`,
+          related: [
+            {start: lastOfLater.dated!.start, end: lastOfLater.dated!.end, message: `${laterNoun} is dated ${laterDate} here ('${lastOfLater.text}')`},
+            {start: firstOfEarlier.dated!.start, end: firstOfEarlier.dated!.end, message: `${earlierNoun} is dated ${earlierDate} here ('${firstOfEarlier.text}')`}
+          ],
+          confidence: 0.75,
+          kind: 'chronology'
+        })
+      }
+    }
+
+    // "on Thursday" with no publication date to anchor it.
+    if (options.unanchoredRelative && !reference) {
+      const first = [...dates.relativeWeekdays, ...dates.relatives]
+        .filter((r) => proseZones.has(r.zone))
+        .sort((x, y) => x.start - y.start)[0]
+      if (first) {
+        report({
+          message: `'${first.text}' cannot be checked: the article has no publication date`,
+          start: first.start,
+          end: first.end,
+          weak: true,
+          note: 'Relative dates are read from the publication date. Add one (front matter `date:`, a meta tag, or --date) so that newslint can check them.',
+          kind: 'unanchored-relative'
+        })
+      }
+    }
+  }
 )
+
+/** The date as written, without a leading weekday or preposition. */
+function dateText(text: string, e: TemporalExpression): string {
+  let value = text.slice(e.start, e.end)
+  value = value
+    .replace(/^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[,(]?\s*/, '')
+    .replace(/\)\s*$/, '')
+    .replace(/,\s+an?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '')
+  return value.trim()
+}
+
+/** Is the weekday right in another year the reader could mean (near the publication date, or named in the paragraph)? */
+function weekdayFitsAnotherYear(e: TemporalExpression, text: string, reference: number | undefined): boolean {
+  const {month, day} = e.date!
+  const candidates = new Set<number>()
+  if (reference !== undefined) {
+    const near = nearestYear(month, day, reference)
+    const refYear = fromDayNumber(reference).year
+    for (const year of [refYear - 1, refYear, refYear + 1]) {
+      if (year === near.year || day > daysInMonth(year, month)) continue
+      if (Math.abs(dayNumber({year, month, day}) - reference) <= 200) candidates.add(year)
+    }
+  }
+  // Years named near the date: "In 2015, … on Tuesday, March 3".
+  const around = text.slice(Math.max(0, e.start - 300), Math.min(text.length, e.end + 150))
+  for (const match of around.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) candidates.add(Number(match[1]))
+  for (const year of candidates) {
+    if (day <= daysInMonth(year, month) && weekdayOf({year, month, day}) === e.stated.weekday) return true
+  }
+  return false
+}
+
+function nearestWithWeekday(date: CalendarDate, weekday: number): CalendarDate {
+  const forward = (weekday - weekdayOf(date) + 7) % 7
+  const shift = forward <= 3 ? forward : forward - 7
+  return fromDayNumber(dayNumber(date) + shift)
+}
+
+function meaning(key: string, local: CalendarDate): string {
+  const day = dayNumber(local)
+  const monthName = (offset: number) => monthFullNames[(((local.month - 1 + offset) % 12) + 12) % 12]
+  switch (key) {
+    case 'yesterday': return `Yesterday is ${formatDate(fromDayNumber(day - 1), false)}.`
+    case 'today': case 'tonight': return `Today is ${formatDate(local, false)}.`
+    case 'tomorrow': return `Tomorrow is ${formatDate(fromDayNumber(day + 1), false)}.`
+    case 'last month': return `Last month is ${monthName(-1)}.`
+    case 'this month': case 'earlier this month': case 'later this month': return `This month is ${monthName(0)}.`
+    case 'next month': return `Next month is ${monthName(1)}.`
+    case 'last year': return `Last year is ${local.year - 1}.`
+    case 'next year': return `Next year is ${local.year + 1}.`
+    case 'this year': case 'earlier this year': case 'later this year': return `This year is ${local.year}.`
+    default: return `The week is that of ${formatDate(local, false)}.`
+  }
+}

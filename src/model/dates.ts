@@ -1,0 +1,631 @@
+/**
+ * The date model of an article: every temporal expression, anchored on the
+ * publication date.
+ *
+ * - absolute dates via chrono-node (reference = publication date), keeping
+ *   which parts were stated (day, month, year, weekday) and which implied;
+ * - relative expressions newsrooms use ("yesterday", "last month", "earlier
+ *   this month"), with the window of days they can refer to;
+ * - impossible dates ("February 30"), which chrono-node drops;
+ * - the tense of the verb that governs a date (past, future) where it is
+ *   unambiguous;
+ * - events named by the words of `event-words.tsv` (fall/toppled/ousting,
+ *   fled/fleeing…), dated where a sentence gives them a date, and linked by
+ *   "after", "following", "before", "since", "prior to", "in the wake of".
+ *
+ * Knows only the article model and its lexicons; computed once per file.
+ */
+import * as chrono from 'chrono-node'
+import type {Article, Sentence, Span, Word, Zone} from '../article/types.js'
+import {monthNames} from '../article/dateline.js'
+import {loadJsonLexicon, loadTable} from './lexicon.js'
+
+export interface CalendarDate {
+  year: number
+  month: number
+  day: number
+}
+
+/** Days since 1970-01-01 (UTC), for arithmetic on calendar dates. */
+export function dayNumber(date: CalendarDate): number {
+  return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000)
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const d = new Date(n * 86_400_000)
+  return {year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate()}
+}
+
+export function daysInMonth(year: number | undefined, month: number): number {
+  if (month === 2) return year === undefined ? 29 : isLeapYear(year) ? 29 : 28
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: CalendarDate): number {
+  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()
+}
+
+export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+export const monthFullNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+export function parseIsoDate(value: string): CalendarDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  return match ? {year: Number(match[1]), month: Number(match[2]), day: Number(match[3])} : undefined
+}
+
+export function formatDate(date: CalendarDate, withYear = true): string {
+  return `${monthFullNames[date.month - 1]} ${date.day}${withYear ? `, ${date.year}` : ''}`
+}
+
+/** The year of `month`/`day` nearest the reference day (how readers resolve "March 3" in a dated article). */
+export function nearestYear(month: number, day: number, reference: number): {year: number; distance: number; runnerUp: number} {
+  const refYear = fromDayNumber(reference).year
+  const candidates = [refYear - 1, refYear, refYear + 1]
+    .filter((year) => day <= daysInMonth(year, month))
+    .map((year) => ({year, distance: Math.abs(dayNumber({year, month, day}) - reference)}))
+    .sort((a, b) => a.distance - b.distance)
+  return {year: candidates[0].year, distance: candidates[0].distance, runnerUp: candidates[1]?.distance ?? Infinity}
+}
+
+export type Tense = 'past' | 'future' | 'unknown'
+
+/** An absolute date (or a weekday) as written, with what was stated and what is implied. */
+export interface TemporalExpression extends Span {
+  text: string
+  sentence: number
+  zone: Zone
+  quoted: boolean
+  /** The parts stated in the text. */
+  stated: {year?: number; month?: number; day?: number; weekday?: number}
+  /** Resolved calendar date, when day and month are stated (year stated or nearest the publication date). */
+  date?: CalendarDate
+  /** The year was not stated and there is no publication date to infer it. */
+  yearUnknown: boolean
+  /** The year was inferred but the other candidate year is nearly as near. */
+  yearAmbiguous: boolean
+  /** The nearest year named before the date in its sentence ("fiscal 1986 ended June 30"), when the date states none. */
+  contextYear?: number
+  /** Where the weekday name is, when one is stated. */
+  weekday?: Span
+  /** Where the date proper begins (after the weekday and a leading "on"). */
+  dateStart: number
+  /** A range ("March 3-5", "from … to …"). */
+  range: boolean
+  /** Tense of the verb that governs the date. */
+  tense: Tense
+  /** The word that decided the tense. */
+  verb?: Span & {text: string}
+  /** The preposition right before the date ("on", "until", "since"…). */
+  preposition?: string
+}
+
+export type RelativeKey =
+  | 'yesterday' | 'today' | 'tonight' | 'tomorrow'
+  | 'last week' | 'this week' | 'next week' | 'earlier this week' | 'later this week'
+  | 'last month' | 'this month' | 'next month' | 'earlier this month' | 'later this month'
+  | 'last year' | 'this year' | 'next year' | 'earlier this year' | 'later this year'
+
+/** A relative expression ("yesterday", "earlier this month"). */
+export interface RelativeExpression extends Span {
+  text: string
+  key: RelativeKey
+  sentence: number
+  zone: Zone
+  quoted: boolean
+  /** The absolute date written right beside it ("yesterday, on April 1"), if any. */
+  paired?: TemporalExpression
+}
+
+/** A relative weekday ("on Thursday") with no date beside it. */
+export interface RelativeWeekday extends Span {
+  text: string
+  weekday: number
+  sentence: number
+  zone: Zone
+  quoted: boolean
+}
+
+export interface ImpossibleDate extends Span {
+  text: string
+  month: number
+  day: number
+  year?: number
+  sentence: number
+  zone: Zone
+  quoted: boolean
+}
+
+export interface EventMention extends Span {
+  text: string
+  /** The event group (`fall`, `flight`…). */
+  group: string
+  sentence: number
+  quoted: boolean
+  /** The date the sentence gives this event, if any. */
+  dated?: TemporalExpression
+}
+
+export interface EventLink extends Span {
+  /** `later` happened after `earlier`, as the sentence tells it. */
+  later: EventMention
+  earlier: EventMention
+  connector: Span & {text: string}
+  sentence: number
+  quoted: boolean
+}
+
+export interface DateModel {
+  /** Publication date (day number) and, for wire copy, the dateline's day. */
+  reference?: {date: CalendarDate; day: number; source: string; dateline?: number}
+  expressions: TemporalExpression[]
+  relatives: RelativeExpression[]
+  relativeWeekdays: RelativeWeekday[]
+  impossible: ImpossibleDate[]
+  events: EventMention[]
+  links: EventLink[]
+}
+
+interface TenseLexicon {
+  pastIrregular: string[]
+  notPast: string[]
+  futureParticiples: string[]
+  modals: string[]
+  future: string[]
+  pastMarkers: string[]
+  datePrepositions: string[]
+}
+
+let tenseLexicon: {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>} | undefined
+
+function lexicon() {
+  if (!tenseLexicon) {
+    const raw = loadJsonLexicon<TenseLexicon>('date-tense.json')
+    tenseLexicon = {
+      past: new Set(raw.pastIrregular),
+      notPast: new Set(raw.notPast),
+      futureParticiples: new Set(raw.futureParticiples),
+      modals: new Set(raw.modals),
+      future: new Set(raw.future),
+      prepositions: new Set(raw.datePrepositions)
+    }
+  }
+  return tenseLexicon
+}
+
+let eventIndex: Map<string, string> | undefined
+
+/** Word → event group, from `event-words.tsv`. */
+export function eventGroups(): Map<string, string> {
+  if (!eventIndex) {
+    eventIndex = new Map()
+    for (const [group, words] of loadTable('event-words.tsv')) {
+      for (const word of (words[0] ?? '').split(/\s+/)) if (word) eventIndex.set(word.toLowerCase(), group)
+    }
+  }
+  return eventIndex
+}
+
+const monthPattern = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+const weekdayPattern = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`
+
+/** Cheap pre-test: can this sentence hold a date worth chrono's time? */
+const mayHoldDate = new RegExp(
+  String.raw`\b${monthPattern}(?=[\s,]+\d)|\b\d{1,2}\s+${monthPattern}\b|\b${weekdayPattern}\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|this|next)\s+(?:week|month|year)\b`
+)
+
+const relativePattern =
+  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow))\b/gi
+
+/** Month then day, or day then month, where the day is past the month's end. */
+const impossiblePattern = new RegExp(
+  String.raw`\b(?:(${monthPattern})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[-–]\s*\d)(?:,?\s+(\d{4}))?|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${monthPattern})(?:,?\s+(\d{4}))?)`,
+  'g'
+)
+
+const connectors: Array<{words: string[]; relation: 'after' | 'before'}> = [
+  {words: ['in', 'the', 'wake', 'of'], relation: 'after'},
+  {words: ['in', 'the', 'aftermath', 'of'], relation: 'after'},
+  {words: ['prior', 'to'], relation: 'before'},
+  {words: ['ahead', 'of'], relation: 'before'},
+  {words: ['after'], relation: 'after'},
+  {words: ['following'], relation: 'after'},
+  {words: ['since'], relation: 'after'},
+  {words: ['before'], relation: 'before'}
+]
+
+function monthOf(name: string): number | undefined {
+  return monthNames[name.replace('.', '').toLowerCase()]
+}
+
+function isDateZone(zone: Zone): boolean {
+  return zone === 'body' || zone === 'blockquote' || zone === 'list-item' || zone === 'caption' || zone === 'headline' || zone === 'subheading'
+}
+
+export function buildDates(article: Article): DateModel {
+  const model: DateModel = {expressions: [], relatives: [], relativeWeekdays: [], impossible: [], events: [], links: []}
+  const published = article.published ? parseIsoDate(article.published.date) : undefined
+  if (published) {
+    const day = dayNumber(published)
+    model.reference = {date: published, day, source: article.published!.source}
+    const dl = article.dateline
+    if (dl?.month && dl.day) {
+      const year = nearestYear(dl.month, dl.day, day).year
+      const dateline = dayNumber({year, month: dl.month, day: dl.day})
+      if (Math.abs(dateline - day) <= 3) model.reference.dateline = dateline
+    }
+  }
+  const instant = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 6, 1, 12))
+  const text = article.text
+  const quotedAt = (offset: number) => article.quotations.some((q) => offset >= q.start && offset < q.end)
+  const inDateline = (offset: number) => article.dateline !== undefined && offset >= article.dateline.start && offset < article.dateline.end
+
+  for (const sentence of article.sentences) {
+    if (!isDateZone(sentence.zone)) continue
+    const value = sentence.text
+    findImpossible(model, sentence, quotedAt)
+    if (!mayHoldDate.test(value)) continue
+    const results = chrono.parse(value, {instant, timezone: 0}, {forwardDate: false})
+    const found: TemporalExpression[] = []
+    for (const result of results) {
+      const start = sentence.start + result.index
+      if (inDateline(start)) continue
+      const expression = toExpression(result, sentence, start, model, text, quotedAt)
+      if (expression) found.push(expression)
+    }
+    model.expressions.push(...mergeWeekdays(found, text))
+    findRelatives(model, sentence, text, quotedAt)
+  }
+  findEvents(model, article)
+  return model
+}
+
+function toExpression(
+  result: chrono.ParsedResult,
+  sentence: Sentence,
+  start: number,
+  model: DateModel,
+  text: string,
+  quotedAt: (offset: number) => boolean
+): TemporalExpression | undefined {
+  const c = result.start
+  const stated: TemporalExpression['stated'] = {}
+  for (const part of ['year', 'month', 'day', 'weekday'] as const) {
+    if (c.isCertain(part)) stated[part] = c.get(part) ?? undefined
+  }
+  // Relative results ("yesterday", "this month", "last week") are modelled by findRelatives.
+  const tags = [...result.tags()].join(' ')
+  if (/casualReference|relativeDate/.test(tags)) return undefined
+  if (!/\d/.test(result.text) && stated.weekday === undefined) return undefined
+  // Times of day alone and bare numbers are not dates.
+  if (stated.month === undefined && stated.weekday === undefined) return undefined
+  const end = start + result.text.length
+  const expression: TemporalExpression = {
+    start,
+    end,
+    text: result.text,
+    sentence: sentence.index,
+    zone: sentence.zone,
+    quoted: quotedAt(start),
+    stated,
+    yearUnknown: false,
+    yearAmbiguous: false,
+    dateStart: start,
+    range: Boolean(result.end),
+    tense: 'unknown'
+  }
+  const weekdayMatch = new RegExp(String.raw`\b${weekdayPattern}\b`).exec(result.text)
+  if (stated.weekday !== undefined && weekdayMatch) {
+    expression.weekday = {start: start + weekdayMatch.index, end: start + weekdayMatch.index + weekdayMatch[0].length}
+  }
+  const lead = /^(?:on|from|by|since|until|in|at)\s+/i.exec(result.text)
+  expression.dateStart = start + (lead ? lead[0].length : 0)
+  if (lead) {
+    expression.preposition = lead[0].trim().toLowerCase()
+    expression.start = expression.dateStart
+    expression.text = text.slice(expression.start, end)
+  }
+  if (stated.month !== undefined && stated.day !== undefined) {
+    if (stated.year !== undefined) {
+      expression.date = {year: stated.year, month: stated.month, day: stated.day}
+    } else if (model.reference) {
+      const near = nearestYear(stated.month, stated.day, model.reference.day)
+      expression.date = {year: near.year, month: stated.month, day: stated.day}
+      expression.yearAmbiguous = near.distance > 120 || near.runnerUp - near.distance < 90
+      const years = [...text.slice(sentence.start, start).matchAll(/\b(1[89]\d\d|20\d\d)(?:[/-](\d\d)\b)?/g)]
+      const last = years[years.length - 1]
+      if (last) expression.contextYear = last[2] ? Number(last[1].slice(0, 2) + last[2]) : Number(last[1])
+    } else {
+      expression.yearUnknown = true
+      expression.date = {year: 2000, month: stated.month, day: stated.day}
+    }
+  }
+  Object.assign(expression, tenseOf(sentence, expression, text))
+  return expression
+}
+
+/**
+ * chrono-node reads "Thursday (Nov. 2)" and "Nov. 2, a Thursday" as two
+ * expressions: join the weekday to its date so that the pair can be checked.
+ */
+function mergeWeekdays(found: TemporalExpression[], text: string): TemporalExpression[] {
+  const result: TemporalExpression[] = []
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]
+    const b = found[i + 1]
+    if (b && a.weekday && a.stated.day === undefined && b.date && b.stated.weekday === undefined && /^\s*\(\s*$/.test(text.slice(a.end, b.start))) {
+      const close = /^\s*\)/.exec(text.slice(b.end))
+      result.push({...b, start: a.start, end: b.end + (close ? close[0].length : 0), text: text.slice(a.start, b.end + (close ? close[0].length : 0)), weekday: a.weekday, stated: {...b.stated, weekday: a.stated.weekday}, preposition: a.preposition ?? b.preposition, tense: a.tense !== 'unknown' ? a.tense : b.tense, verb: a.verb ?? b.verb})
+      i++
+      continue
+    }
+    if (b && a.date && a.stated.weekday === undefined && b.weekday && b.stated.day === undefined && /^,\s+an?\s+$/.test(text.slice(a.end, b.weekday.start))) {
+      result.push({...a, end: b.weekday.end, text: text.slice(a.start, b.weekday.end), weekday: b.weekday, stated: {...a.stated, weekday: b.stated.weekday}})
+      i++
+      continue
+    }
+    result.push(a)
+  }
+  return result
+}
+
+function isPastVerb(word: string): boolean {
+  const lex = lexicon()
+  if (lex.past.has(word)) return true
+  if (lex.notPast.has(word) || lex.futureParticiples.has(word)) return false
+  return /^[a-z]{3,}ed$/.test(word) && !/eed$/.test(word)
+}
+
+const onlySpace = /^\s*$/
+
+/**
+ * The tense of the verb that governs a date: the verb right before it
+ * ("ended on Nov. 22"), right after it ("on Dec. 2 partially granted"), or a
+ * marker ("as recently as"). Unknown unless the sentence says it plainly.
+ */
+export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression, 'start' | 'end' | 'preposition'>, text: string): {tense: Tense; verb?: Span & {text: string}; preposition?: string} {
+  const lex = lexicon()
+  const words = sentence.words
+  let before = -1
+  for (let i = words.length - 1; i >= 0; i--) if (words[i].end <= expression.start) { before = i; break }
+  let after = words.findIndex((w) => w.start >= expression.end)
+  let preposition = expression.preposition
+  let i = before
+  // A preposition right before the date ("ended on", "held in").
+  if (preposition && i >= 0 && words[i].lower === preposition) i--
+  else if (i >= 0 && !preposition && /^(on|in|at|by|until|till|through|to|for|from|since|before|after)$/.test(words[i].lower) && onlySpace.test(text.slice(words[i].end, expression.start))) {
+    preposition = words[i].lower
+    i--
+  }
+  const verbSpan = (w: Word) => ({start: w.start, end: w.end, text: w.text})
+  // "as recently as Dec. 15"
+  if (i >= 1 && words[i].lower === 'as' && words[i - 1].lower === 'recently' && (i < 2 || words[i - 2].lower === 'as')) {
+    return {tense: 'past', verb: verbSpan(words[i - 1]), preposition}
+  }
+  if (preposition === undefined || preposition === 'on' || preposition === 'in' || preposition === 'at') {
+    // The verb right before: "ended on Nov. 22", "was signed on", "will meet on".
+    if (i >= 0 && onlySpace.test(text.slice(words[i].end, preposition ? words[i + 1].start : expression.start))) {
+      let v = i
+      if (/ly$/.test(words[v].lower) && v > 0) v--
+      const word = words[v].lower
+      const aux = words.slice(Math.max(0, v - 3), v).map((w) => w.lower)
+      if (lex.future.has(word) || aux.some((a) => lex.future.has(a))) {
+        const from = words.slice(Math.max(0, v - 3), v + 1).find((w) => lex.future.has(w.lower)) ?? words[v]
+        return {tense: 'future', verb: {start: from.start, end: words[v].end, text: text.slice(from.start, words[v].end)}, preposition}
+      }
+      if (isPastVerb(word)) {
+        if (aux.some((a) => lex.modals.has(a) || lex.futureParticiples.has(a))) return {tense: 'unknown', preposition}
+        return {tense: 'past', verb: verbSpan(words[v]), preposition}
+      }
+    }
+    // The verb right after: "on Dec. 2 partially granted".
+    if (preposition === 'on' && after >= 0 && onlySpace.test(text.slice(expression.end, words[after].start))) {
+      if (/ly$/.test(words[after].lower) && after + 1 < words.length && onlySpace.test(text.slice(words[after].end, words[after + 1].start))) after++
+      const word = words[after].lower
+      if (lex.future.has(word)) return {tense: 'future', verb: verbSpan(words[after]), preposition}
+      if (isPastVerb(word) && word !== 'had' && word !== 'was' && word !== 'were') return {tense: 'past', verb: verbSpan(words[after]), preposition}
+    }
+    // "On Dec. 4, the mayor signed the order."
+    if (preposition === 'on' && /^[\W_]*on\s+$/i.test(text.slice(sentence.start, expression.start)) && /^\s*,/.test(text.slice(expression.end)) && after >= 0) {
+      for (let k = after; k < Math.min(words.length, after + 8); k++) {
+        const word = words[k].lower
+        const next = words[k + 1]?.lower ?? ''
+        if (lex.future.has(word)) return {tense: 'future', verb: verbSpan(words[k]), preposition}
+        if (/^(?:has|have|had)$/.test(word)) return isPastVerb(next) ? {tense: 'past', verb: verbSpan(words[k + 1]), preposition} : {tense: 'unknown', preposition}
+        if (word === 'was' || word === 'were') return {tense: 'past', verb: verbSpan(words[k]), preposition}
+        if (lex.modals.has(word) || /^(?:is|are|am|does|do)$/.test(word)) break
+        if (isPastVerb(word) && !/^(?:the|a|an|its|his|her|their|this|that)$/.test(words[k - 1]?.lower ?? '')) return {tense: 'past', verb: verbSpan(words[k]), preposition}
+      }
+    }
+  }
+  return {tense: 'unknown', preposition}
+}
+
+function findImpossible(model: DateModel, sentence: Sentence, quotedAt: (offset: number) => boolean): void {
+  const value = sentence.text
+  if (!/\b(?:29|3[01])/.test(value)) return
+  impossiblePattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = impossiblePattern.exec(value))) {
+    const monthName = match[1] ?? match[5]
+    const month = monthOf(monthName)
+    const day = Number(match[2] ?? match[4])
+    const year = match[3] ?? match[6] ? Number(match[3] ?? match[6]) : undefined
+    if (!month || day < 29 || day > 31) continue
+    if (day <= daysInMonth(year, month)) continue
+    // "May" and "March" are also words; only the month names with short months matter here.
+    if (!/^[A-Z]/.test(monthName)) continue
+    // "the 30th of February." keeps its full stop out; "Feb." keeps its own.
+    const matched = /^[A-Za-z]{4,}\.$/.test(match[0].split(/\s+/).pop() ?? '') ? match[0].slice(0, -1) : match[0]
+    const start = sentence.start + match.index
+    const end = start + matched.length
+    const after = value.slice(match.index + matched.length)
+    const beforeText = value.slice(0, match.index)
+    if (match[1]) {
+      // "In April 31 people died": a month then a count. Accept when the number ends
+      // the phrase or a date-like word comes before.
+      const follows = /^(?:\s*(?:[.,;:)!?'"”’]|$)|\s+(?:this|next|last|and|to|through|until|when|interview|meeting|deadline|election|vote|session)\b)/.test(after)
+      const leads = /(?:\b(?:on|until|till|by|from|since|before|after|ended|ending|ends|expires|expired|expire|for|than|through|to|a|an|the|of|dated|between|effective|and)|pre-|mid-)\s*$/i.test(beforeText)
+      if (!follows && !leads) continue
+    } else {
+      // "31 November": a count then a month is rare in news copy, but "of" makes it a date.
+      if (/\d[\d,.]*\s*$/.test(beforeText)) continue
+    }
+    model.impossible.push({start, end, text: matched, month, day, year, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)})
+  }
+}
+
+function findRelatives(model: DateModel, sentence: Sentence, text: string, quotedAt: (offset: number) => boolean): void {
+  const value = sentence.text
+  relativePattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = relativePattern.exec(value))) {
+    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5]).toLowerCase() as RelativeKey
+    // "This year's budget", "last year's", adjectives: still relative, keep.
+    const start = sentence.start + match.index
+    const end = start + match[0].length
+    const relative: RelativeExpression = {start, end, text: match[0], key, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)}
+    // An absolute date right beside it: "yesterday, on April 1", "last month (Dec. 8)", "on April 1, yesterday".
+    for (const expression of model.expressions) {
+      if (expression.sentence !== sentence.index || !expression.date || expression.range) continue
+      const gapAfter = expression.start >= end ? text.slice(end, expression.start) : undefined
+      const gapBefore = expression.end <= start ? text.slice(expression.end, start) : undefined
+      if ((gapAfter !== undefined && /^\s*(?:[,(–—-]\s*)?(?:on\s+|in\s+)?$/.test(gapAfter)) || (gapBefore !== undefined && /^\s*[,(]\s*$/.test(gapBefore))) {
+        relative.paired = expression
+        break
+      }
+    }
+    model.relatives.push(relative)
+  }
+  // Relative weekdays: "on Thursday" with no date beside it.
+  for (const expression of model.expressions) {
+    if (expression.sentence !== sentence.index || !expression.weekday || expression.stated.day !== undefined) continue
+    model.relativeWeekdays.push({
+      start: expression.weekday.start,
+      end: expression.weekday.end,
+      text: text.slice(expression.weekday.start, expression.weekday.end),
+      weekday: expression.stated.weekday!,
+      sentence: sentence.index,
+      zone: sentence.zone,
+      quoted: expression.quoted
+    })
+  }
+}
+
+/** Is `words[index..index+n)` the connector? */
+function connectorAt(words: Word[], index: number): {length: number; relation: 'after' | 'before'} | undefined {
+  for (const connector of connectors) {
+    if (connector.words.every((w, k) => words[index + k]?.lower === w)) {
+      // "the following day", "following" as adjective; "since" meaning "because" has no event after it anyway.
+      if (connector.words[0] === 'following' && index > 0 && /^(?:the|a)$/.test(words[index - 1].lower)) continue
+      return {length: connector.words.length, relation: connector.relation}
+    }
+  }
+  return undefined
+}
+
+function findEvents(model: DateModel, article: Article): void {
+  const groups = eventGroups()
+  const dayLevel = model.expressions.filter((e) => e.date && !e.range)
+  for (const sentence of article.sentences) {
+    if (sentence.zone !== 'body' && sentence.zone !== 'blockquote') continue
+    const words = sentence.words
+    const mentions: Array<{mention: EventMention; index: number}> = []
+    const connectorsHere: Array<{index: number; length: number; relation: 'after' | 'before'}> = []
+    for (let i = 0; i < words.length; i++) {
+      const group = groups.get(words[i].lower)
+      if (group) {
+        mentions.push({mention: {start: words[i].start, end: words[i].end, text: words[i].text, group, sentence: sentence.index, quoted: words[i].quoted}, index: i})
+      }
+      const connector = connectorAt(words, i)
+      if (connector) connectorsHere.push({index: i, ...connector})
+    }
+    if (mentions.length === 0) continue
+    // Date each mention with the nearest day-level date of its sentence, unless a connector stands between them.
+    const dates = dayLevel.filter((e) => e.sentence === sentence.index)
+    for (const {mention, index: at} of mentions) {
+      let bestDistance = Infinity
+      for (const expression of dates) {
+        const dateWord = words.findIndex((w) => w.start >= expression.dateStart)
+        const index = dateWord < 0 ? words.length : dateWord
+        const [lo, hi] = index < at ? [index, at] : [at, index]
+        if (connectorsHere.some((c) => c.index >= lo && c.index < hi)) continue
+        const distance = hi - lo
+        if (distance <= 30 && distance < bestDistance) {
+          mention.dated = expression
+          bestDistance = distance
+        }
+      }
+      model.events.push(mention)
+    }
+    // Links: "A … after/following/before B".
+    for (const connector of connectorsHere) {
+      const b = mentions.find((m) => m.index >= connector.index + connector.length && m.index <= connector.index + connector.length + 5)
+      let a: (typeof mentions)[number] | undefined
+      for (const m of mentions) if (m.index < connector.index && m.index >= connector.index - 12) a = m
+      if (!a || !b || a.mention.group === b.mention.group) continue
+      // A clause boundary between A and the connector breaks the link ("fled; after the fall…").
+      if (/[;:]/.test(article.text.slice(a.mention.end, words[connector.index].start))) continue
+      const [later, earlier] = connector.relation === 'after' ? [a.mention, b.mention] : [b.mention, a.mention]
+      const connectorWords = words.slice(connector.index, connector.index + connector.length)
+      model.links.push({
+        start: a.mention.start,
+        end: b.mention.end,
+        later,
+        earlier,
+        connector: {start: connectorWords[0].start, end: connectorWords[connectorWords.length - 1].end, text: connectorWords.map((w) => w.text).join(' ')},
+        sentence: sentence.index,
+        quoted: a.mention.quoted && b.mention.quoted
+      })
+    }
+  }
+}
+
+/**
+ * The window of days a relative expression can refer to, given the
+ * reference day(s) (publication and dateline). Wire copy may be a day off
+ * either way, so windows are generous.
+ */
+export function relativeWindow(key: RelativeKey, reference: number): {from: number; to: number} | {months: number[]; notAfter?: number; notBefore?: number} | {years: number[]} {
+  const ref = fromDayNumber(reference)
+  const monthIndex = (d: CalendarDate) => d.year * 12 + d.month - 1
+  const m = monthIndex(ref)
+  const mPrev = monthIndex(fromDayNumber(reference - 2))
+  switch (key) {
+    case 'yesterday': return {from: reference - 2, to: reference}
+    case 'today': case 'tonight': return {from: reference - 1, to: reference + 1}
+    case 'tomorrow': return {from: reference, to: reference + 2}
+    case 'last week': return {from: reference - 14, to: reference - 1}
+    case 'this week': return {from: reference - 7, to: reference + 7}
+    case 'next week': return {from: reference + 1, to: reference + 14}
+    case 'earlier this week': return {from: reference - 7, to: reference}
+    case 'later this week': return {from: reference, to: reference + 7}
+    case 'last month': return {months: [m - 1, mPrev - 1]}
+    case 'this month': return {months: [m, mPrev]}
+    case 'next month': return {months: [m + 1]}
+    case 'earlier this month': return {months: [m, mPrev], notAfter: reference + 1}
+    case 'later this month': return {months: [m], notBefore: reference - 1}
+    case 'last year': return {years: [ref.year - 1]}
+    case 'this year': case 'earlier this year': case 'later this year': return {years: [ref.year]}
+    case 'next year': return {years: [ref.year + 1]}
+  }
+}
+
+/** Can `date` be what the relative expression refers to, seen from `reference`? */
+export function fitsRelative(key: RelativeKey, date: CalendarDate, yearStated: boolean, reference: number): boolean {
+  const window = relativeWindow(key, reference)
+  const day = dayNumber(date)
+  if ('from' in window) return day >= window.from && day <= window.to
+  if ('months' in window) {
+    const index = date.year * 12 + date.month - 1
+    if (!window.months.includes(index)) return false
+    if (window.notAfter !== undefined && day > window.notAfter) return false
+    if (window.notBefore !== undefined && day < window.notBefore) return false
+    return true
+  }
+  return !yearStated || window.years.includes(date.year)
+}
