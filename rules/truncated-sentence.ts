@@ -1,17 +1,472 @@
 /**
- * truncated-sentence: Sentences and paragraphs cut short in editing.
- * Documentation: rules/truncated-sentence.md. (Being built: see its issue.)
+ * truncated-sentence: sentences and paragraphs cut short in editing.
+ * Documentation: rules/truncated-sentence.md.
+ *
+ * Patterns (each reported at the last words of the sentence or paragraph):
+ * - `complement-noun`: the sentence ends on a noun that needs a complement
+ *   ("…demonstrated a commitment.", "…in a bid.");
+ * - `function-word`: the sentence ends on a determiner, preposition,
+ *   conjunction or complementiser ("…published by the.", "…talks with.");
+ * - `unfinished-paragraph`: the article's last body paragraph (or a paragraph
+ *   ending on a function word) stops with no terminal punctuation;
+ * - `unclosed-quotation` / `unclosed-parenthesis`: at the end of the article;
+ * - `trailing-ellipsis`: narration (not a quoted trailing-off) ends on "...".
+ * A section whose only paragraph ends on a truncated sentence right after its
+ * heading is the strongest signal, and the message says so.
  */
 import {defineRule} from '../src/rule.js'
+import type {Article, Paragraph, Sentence, Word} from '../src/article/types.js'
+import {loadTable, loadWordList} from '../src/model/lexicon.js'
+import {articles, auxiliaries, coordinators, determiners, modals, possessives, subordinators} from '../src/model/grammar.js'
 
-export default defineRule(
+export interface TruncatedSentenceOptions {
+  /** Extra nouns that need a complement (`"pledge"`, or `"pledge:to"` to name the complement). */
+  complementNouns: string[]
+  /** Nouns never to flag at sentence end, whatever the lexicon says. */
+  ignoreNouns: string[]
+  /** Minimum lexicon strength (0..1) for a complement noun after "a"/"an". */
+  minStrength: number
+  /** Flag a final body paragraph with no terminal punctuation. */
+  checkLastParagraph: boolean
+  /** Flag a trailing ellipsis in narration. */
+  checkEllipsis: boolean
+}
+
+interface NounEntry {
+  complements: string[]
+  strength: number
+  sources: string
+}
+
+let lexicon: Map<string, NounEntry> | undefined
+function complementLexicon(): Map<string, NounEntry> {
+  if (!lexicon) {
+    lexicon = new Map()
+    for (const [noun, [complements = 'to', strength = '1', sources = '']] of loadTable('complement-nouns.txt')) {
+      lexicon.set(noun, {complements: complements.split(','), strength: Number(strength), sources})
+    }
+  }
+  return lexicon
+}
+
+/** Words after which a final "to" is an infinitive with its verb left out ("she wanted to."). */
+const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'need', 'needs', 'needed', 'ought', 'used', 'supposed', 'meant', 'able', 'unable', 'willing', 'allowed', 'about', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'liked', 'love', 'loved', 'hate', 'hated', 'try', 'tried', 'tries'])
+
+/** Final words after which a preposition is a particle ("stood by.", "came from within."). */
+const particleVerbs = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'abide', 'swing', 'swung', 'close', 'near', 'nearby', 'far', 'way', 'even', 'and', 'or', 'from', 'live', 'lived', 'do', 'did', 'done', 'make', 'made', 'put', 'set'])
+
+/** Reporting verbs: "…said that." is a cut clause. */
+const reportingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'warned', 'warns', 'stated', 'states', 'announced', 'announces', 'insisted', 'insists', 'told', 'tells', 'believe', 'believes', 'believed', 'reported', 'reports', 'confirmed', 'confirms', 'suggested', 'suggests', 'acknowledged', 'admitted', 'explained', 'stressed', 'emphasised', 'emphasized', 'indicated', 'indicates', 'showed', 'shows', 'found', 'finds', 'concluded', 'ruled', 'decided', 'agreed', 'hoped', 'hopes', 'expects', 'expected', 'feared', 'fears', 'thought', 'thinks'])
+
+/** Light verbs after which a complement noun often stands alone ("made a decision.", "poses a threat."). */
+const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached', 'reaches', 'reaching', 'issue', 'issued', 'issues', 'issuing', 'pose', 'posed', 'poses', 'posing', 'file', 'filed', 'files', 'filing', 'submit', 'submitted', 'submits', 'sign', 'signed', 'signs', 'strike', 'struck', 'strikes', 'win', 'won', 'wins', 'lose', 'lost', 'loses', 'take', 'took', 'taken', 'takes', 'get', 'got', 'gets', 'give', 'gave', 'given', 'gives', 'receive', 'received', 'receives', 'accept', 'accepted', 'accepts', 'reject', 'rejected', 'rejects', 'deny', 'denied', 'denies', 'face', 'faced', 'faces', 'send', 'sent', 'sends', 'have', 'has', 'had', 'is', 'was', 'be', 'been', 'are', 'were', 'hold', 'held', 'holds', 'open', 'opened', 'opens', 'deliver', 'delivered', 'delivers', 'write', 'wrote', 'written', 'publish', 'published', 'release', 'released', 'releases'])
+
+/**
+ * Determiners and possessives that never end a sentence: "…by the.". ("This",
+ * "that", "all", "more" and the like can stand as pronouns; "her" and "his"
+ * as pronouns too.)
+ */
+const danglingDeterminers = new Set([...articles, ...[...possessives].filter((w) => w !== 'his' && w !== 'her' && w !== 'whose'), 'every'])
+/** Prepositions that end a sentence only when stranded ("what it consists of."), never as particles. */
+const danglingPrepositions = new Set(['of', 'to', 'for', 'with', 'from', 'at', 'into', 'onto', 'upon', 'among', 'amongst', 'between', 'amid', 'amidst', 'despite', 'during', 'toward', 'towards', 'via', 'including', 'regarding', 'concerning', 'unlike', 'than', 'as', 'by', 'per'])
+const danglingConjunctions = new Set([...coordinators, ...subordinators].filter((w) => !['yet', 'so', 'since', 'once', 'until', 'till', 'though', 'than', 'while'].includes(w)))
+
+const closingMarks = /["'”’»)\]]/
+
+export default defineRule<TruncatedSentenceOptions>(
   {
     id: 'truncated-sentence',
     category: 'truncation',
     description: 'Sentences and paragraphs cut short in editing.',
     level: 'warn',
     recommended: true,
-    defaults: {}
+    schema: {
+      properties: {
+        complementNouns: {type: 'array', items: {type: 'string'}},
+        ignoreNouns: {type: 'array', items: {type: 'string'}},
+        minStrength: {type: 'number', minimum: 0, maximum: 1},
+        checkLastParagraph: {type: 'boolean'},
+        checkEllipsis: {type: 'boolean'}
+      }
+    },
+    defaults: {complementNouns: [], ignoreNouns: [], minStrength: 0.5, checkLastParagraph: true, checkEllipsis: true}
   },
-  () => {}
+  ({article, options, report}) => {
+    const extra = new Map<string, NounEntry>()
+    for (const entry of options.complementNouns ?? []) {
+      const [noun, complement] = entry.toLowerCase().split(':')
+      extra.set(noun.trim(), {complements: complement ? complement.split(',') : ['to'], strength: 1, sources: 'config'})
+    }
+    const ignored = new Set((options.ignoreNouns ?? []).map((n) => n.toLowerCase()))
+    const lastBody = lastBodyParagraph(article)
+    const flaggedParagraphs = new Set<number>()
+
+    for (const sentence of article.sentences) {
+      if (sentence.zone !== 'body' || sentence.words.length < 3) continue
+      const finding = endsOnFunctionWord(sentence, article) ?? endsOnComplementNoun(sentence, article, extra, ignored, options)
+      if (!finding) continue
+      const paragraph = article.paragraphs[sentence.paragraph]
+      const strongest = sectionEndsHere(article, paragraph, sentence)
+      if (finding.weak && !strongest && finding.needsContext) continue
+      if (paragraph.sentences[paragraph.sentences.length - 1] === sentence) flaggedParagraphs.add(paragraph.index)
+      const last = sentence.words[sentence.words.length - 1]
+      report({
+        message: finding.message + (strongest ? ` ${strongestNote(article, paragraph)}` : ''),
+        start: finding.start,
+        end: sentence.end,
+        quoted: last.quoted,
+        weak: finding.weak && !strongest,
+        note: finding.note,
+        actual: article.text.slice(finding.start, sentence.end),
+        confidence: strongest ? 0.95 : finding.weak ? 0.5 : 0.8,
+        kind: finding.kind
+      })
+    }
+
+    for (const paragraph of article.paragraphs) {
+      if (paragraph.zone !== 'body' || flaggedParagraphs.has(paragraph.index)) continue
+      const isLast = paragraph === lastBody
+      checkParagraphEnd(article, paragraph, isLast, options, report)
+    }
+  }
 )
+
+interface Finding {
+  message: string
+  note: string
+  start: number
+  kind: string
+  weak: boolean
+  /** Only worth reporting when the section ends right here. */
+  needsContext?: boolean
+}
+
+/** Text between the last word and the sentence end: the terminal and closing marks, nothing else. */
+function tailOf(sentence: Sentence, article: Article): string {
+  const last = sentence.words[sentence.words.length - 1]
+  return article.text.slice(last.end, sentence.end).trim()
+}
+
+/** Does the sentence end with a full stop right after its last word (an ordinary statement)? */
+function endsWithFullStop(sentence: Sentence, article: Article): boolean {
+  const tail = tailOf(sentence, article)
+  if (!/^\.["'”’»)\]]*$/.test(tail)) return false
+  // A split after an abbreviation ("Chelsea vs. Arsenal"): the next sentence starts lower-case.
+  const next = article.sentences[sentence.index + 1]
+  if (next && next.paragraph === sentence.paragraph && /^[\p{Ll}\d]/u.test(next.text.trim())) return false
+  return true
+}
+
+function endsOnFunctionWord(sentence: Sentence, article: Article): Finding | undefined {
+  if (!endsWithFullStop(sentence, article)) return undefined
+  const words = sentence.words
+  const last = words[words.length - 1]
+  const previous = words[words.length - 2]
+  const word = last.lower
+  let wordClass: string | undefined
+  if (danglingDeterminers.has(word)) {
+    // "Plan A.", "Vitamin A.", "Category A." are names.
+    if (last.text === 'A' && /^\p{Lu}/u.test(previous.text)) return undefined
+    wordClass = word === 'the' || word === 'a' || word === 'an' ? 'an article' : 'a determiner'
+  } else if (danglingConjunctions.has(word)) {
+    if (word === 'if' && (previous.lower === 'as' || previous.lower === 'what')) return undefined
+    if (word === 'or' && previous.lower === 'less') return undefined
+    wordClass = 'a conjunction'
+  } else if (word === 'that') {
+    if (last.quoted) return undefined
+    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now', 'than'].includes(previous.lower)) return undefined
+    wordClass = 'a complementiser'
+  } else if (danglingPrepositions.has(word)) {
+    // Speech strands prepositions freely; quoted words are not the editor's to finish.
+    if (last.quoted || stranded(words, article)) return undefined
+    wordClass = 'a preposition'
+  } else return undefined
+  if (/\p{Lu}/u.test(last.text.slice(1)) || (last.text !== last.lower && last.index > 0 && word !== 'a')) return undefined
+  return {
+    message: `The sentence ends on ${wordClass}, '${last.text}': something after it was cut. Restore the missing words or end the sentence earlier.`,
+    note: `A sentence cannot end on '${last.text}'. Cuts made in editing or by a CMS leave such stubs, and spell-checkers never see them.`,
+    start: (previous && article.text.slice(previous.end, last.start).trim() === '' ? previous : last).start,
+    kind: 'function-word',
+    weak: false
+  }
+}
+
+/** Prepositions that common verbs and adjectives select, so that they can be stranded ("nothing to worry about."). */
+const selectedPrepositions: Record<string, string> = {
+  deal: 'with', cope: 'with', contend: 'with', agree: 'with', work: 'with', live: 'with', comply: 'with', disagree: 'with',
+  talk: 'to,about,with', listen: 'to', speak: 'to,about,of,with', refer: 'to', belong: 'to', object: 'to', look: 'at,for,after,into', stare: 'at',
+  hear: 'of,about', approve: 'of', consist: 'of', think: 'of,about', dream: 'of,about', know: 'of,about', worry: 'about', care: 'about,for',
+  vote: 'for', wait: 'for', hope: 'for', ask: 'for,about', pay: 'for', account: 'for', search: 'for', apply: 'for', fight: 'for', argue: 'about,for,with',
+  rely: 'on', depend: 'on', count: 'on', focus: 'on', come: 'from', suffer: 'from', benefit: 'from', recover: 'from', choose: 'from',
+  aware: 'of', afraid: 'of', proud: 'of', ashamed: 'of', capable: 'of', sure: 'of', certain: 'of', fond: 'of', rid: 'of', tired: 'of', scared: 'of',
+  grateful: 'for', responsible: 'for', happy: 'with', familiar: 'with', used: 'to', accustomed: 'to', worth: 'of'
+}
+
+let prepositionalVerbs: Map<string, string[]> | undefined
+/** Does `word` (an inflected verb or an adjective) select preposition `preposition`? */
+function selects(word: string, preposition: string): boolean {
+  prepositionalVerbs ??= new Map([...loadTable('complement-prepositional-verbs.txt')].map(([verb, [preps = '']]) => [verb, preps.split(',')]))
+  for (const base of baseForms(word)) {
+    if (selectedPrepositions[base]?.split(',').includes(preposition)) return true
+    if (prepositionalVerbs.get(base)?.includes(preposition)) return true
+  }
+  return false
+}
+
+const beForms = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting'])
+/** Object relatives and indefinite pronouns that can leave a preposition at the end of their clause. */
+const objectWords = new Set(['what', 'which', 'who', 'whom', 'whatever', 'whoever', 'whichever', 'something', 'anything', 'nothing', 'everything', 'someone', 'anyone', 'nobody', 'somebody', 'anybody', 'everybody', 'everyone', 'much', 'little', 'more', 'less', 'plenty', 'that', 'lot', 'lots', 'one', 'ones', 'things', 'thing', 'people', 'place', 'kind', 'sort', 'way'])
+
+/**
+ * Is the final preposition stranded legitimately ("what it consists of.",
+ * "nothing to worry about.", "the bill was paid for.")? Only after a verb or
+ * adjective that selects it, and only in a clause that moved its object away:
+ * an object relative, an infinitive relative, or a passive.
+ */
+function stranded(words: Word[], article: Article): boolean {
+  const last = words[words.length - 1]
+  const previous = words[words.length - 2]
+  const word = last.lower
+  if (particleVerbs.has(previous.lower) && word !== 'of') return true
+  if (word === 'to' && (toInfinitiveCore.has(previous.lower) || baseForms(previous.lower).some((base) => toInfinitive().has(base)))) return true
+  if (word === 'as' || word === 'than') return false
+  if (!selects(previous.lower, word)) return false
+  // Passive: "was paid for.", "is accounted for."
+  const before = words[words.length - 3]
+  if (before && beForms.has(before.lower)) return true
+  // Infinitive relative: "forces to contend with.", "nothing to worry about."
+  if (before && before.lower === 'to') return true
+  // Object relative: "what it consists of.", "the people he worked with."
+  for (let i = words.length - 3; i >= Math.max(0, words.length - 12); i--) {
+    if (article.text.slice(words[i].end, words[i + 1].start).includes(',')) break
+    if (!objectWords.has(words[i].lower)) continue
+    const next = words[i + 1]
+    // A subject relative ("a person who can react to.") does not strand anything.
+    if (next && (auxiliaries.has(next.lower) || modals.has(next.lower))) continue
+    if (words[i].lower === 'that' && i > 0 && reportingVerbs.has(words[i - 1].lower)) continue
+    return true
+  }
+  return false
+}
+
+let toWords: Set<string> | undefined
+function toInfinitive(): Set<string> {
+  toWords ??= loadWordList('complement-verbs.txt')
+  return toWords
+}
+
+/** Candidate base forms of an inflected word ("hoped" → "hope", "planning" → "plan", "tries" → "try"). */
+let irregularVerbs: Map<string, string[]> | undefined
+function baseForms(word: string): string[] {
+  irregularVerbs ??= loadTable('complement-irregular-verbs.txt')
+  const forms = [word, ...(irregularVerbs.get(word) ?? []).slice(0, 1)]
+  if (word.endsWith('ies') || word.endsWith('ied')) forms.push(word.slice(0, -3) + 'y')
+  if (word.endsWith('es')) forms.push(word.slice(0, -2))
+  if (word.endsWith('s')) forms.push(word.slice(0, -1))
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1), word.slice(0, -3))
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), word.slice(0, -3) + 'e', word.slice(0, -4))
+  return forms
+}
+
+function endsOnComplementNoun(
+  sentence: Sentence,
+  article: Article,
+  extra: Map<string, NounEntry>,
+  ignored: Set<string>,
+  options: TruncatedSentenceOptions
+): Finding | undefined {
+  if (!endsWithFullStop(sentence, article)) return undefined
+  const words = sentence.words
+  const last = words[words.length - 1]
+  if (last.text !== last.lower || ignored.has(last.lower)) return undefined
+  const entry = extra.get(last.lower) ?? complementLexicon().get(last.lower)
+  if (!entry) return undefined
+  // The noun phrase: a determiner, at most one modifier, the noun.
+  let determinerIndex = -1
+  for (let i = words.length - 2; i >= Math.max(0, words.length - 3); i--) {
+    if (determiners.has(words[i].lower)) {
+      determinerIndex = i
+      break
+    }
+  }
+  if (determinerIndex < 0) return undefined
+  const determiner = words[determinerIndex]
+  const indefinite = determiner.lower === 'a' || determiner.lower === 'an'
+  const before = words[determinerIndex - 1]
+  const phrase = article.text.slice(determiner.start, last.end)
+  const complement = entry.complements.includes('to') ? 'to' : entry.complements[0]
+  const mentionedBefore = article.sentences.some(
+    (s) => s.index < sentence.index && s.words.some((w) => w.lower === last.lower)
+  )
+  const inIdiom = before !== undefined && ['in', 'as'].includes(before.lower) && determinerIndex === words.length - 2
+  let weak = false
+  let needsContext = false
+  // "…, said a report.": the noun phrase is the subject of an inverted attribution.
+  if (before && (reportingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
+  if (!indefinite) {
+    // "The company kept its commitment.": a definite noun phrase usually points back.
+    if (mentionedBefore || !possessives.has(determiner.lower)) return undefined
+    weak = true
+    // "its willingness.": nouns made from adjectives that take "to" (willing to, ready to) rarely stand alone.
+    needsContext = !(entry.sources.includes('D') && entry.strength >= 0.9 && determinerIndex === words.length - 2)
+  }
+  if (entry.strength < options.minStrength && entry.sources !== 'config') {
+    needsContext = true
+    weak = true
+  }
+  if (complement !== 'to') {
+    // "issued a statement." is complete more often than not.
+    needsContext = true
+    weak = true
+  }
+  if (before && lightVerbs.has(before.lower) && !inIdiom) {
+    needsContext = true
+    weak = true
+  }
+  if (determinerIndex !== words.length - 2) {
+    // "a firm commitment.": a modifier makes a complete phrase likelier.
+    needsContext = true
+    weak = true
+  }
+  const question = complement === 'that' ? `${phrase} that … what?` : complement === 'whether' ? `${phrase} whether … what?` : `${phrase} ${complement} what?`
+  return {
+    message: `'${phrase}' usually takes a complement: ${question} The rest of the sentence seems to have been cut.`,
+    note: `'${last.text}' normally says ${complement === 'to' ? `to what or to do what` : complement === 'of' ? 'of what' : `${complement} what`}; ending the sentence on it leaves the reader asking. Restore the missing words, or rephrase.`,
+    start: determiner.start,
+    kind: 'complement-noun',
+    weak,
+    needsContext
+  }
+}
+
+/** The last body paragraph, not counting sign-offs, captions and other trailing matter. */
+function lastBodyParagraph(article: Article): Paragraph | undefined {
+  for (let i = article.paragraphs.length - 1; i >= 0; i--) {
+    const paragraph = article.paragraphs[i]
+    if (paragraph.zone === 'body') return paragraph
+    if (paragraph.zone === 'blockquote' || paragraph.zone === 'list-item') return undefined
+  }
+  return undefined
+}
+
+/**
+ * The strongest signal: the sentence closes a section that has a heading and
+ * only this one paragraph — the section ends right after its heading.
+ */
+function sectionEndsHere(article: Article, paragraph: Paragraph, sentence: Sentence): boolean {
+  const section = article.sections[paragraph.section]
+  if (!section?.heading || section.paragraphs.length !== 1 || section.paragraphs[0] !== paragraph) return false
+  return paragraph.sentences[paragraph.sentences.length - 1] === sentence && paragraph.sentences.length <= 3
+}
+
+function strongestNote(article: Article, paragraph: Paragraph): string {
+  const heading = article.sections[paragraph.section].heading
+  const title = heading ? heading.text.trim() : ''
+  return `The section${title ? ` '${title}'` : ''} ends here, one short paragraph after its heading: the rest of it was probably cut too.`
+}
+
+const terminalEnd = /[.?!…]["'”’»)\]]*$|[.?!…]\s*["'”’»)\]]$/
+
+function checkParagraphEnd(
+  article: Article,
+  paragraph: Paragraph,
+  isLast: boolean,
+  options: TruncatedSentenceOptions,
+  report: Parameters<Parameters<typeof defineRule>[1]>[0]['report']
+): void {
+  const text = paragraph.text.trimEnd()
+  const end = paragraph.start + text.length
+  const sentence = paragraph.sentences[paragraph.sentences.length - 1]
+  if (!sentence || sentence.words.length === 0) return
+  const words = sentence.words
+  const last = words[words.length - 1]
+  const startOfLastWords = words[Math.max(0, words.length - 3)].start
+
+  if (isLast) {
+    // Unclosed quotation or parenthesis at the end of the article.
+    const quotation = article.quotations.find((q) => q.start >= paragraph.start && q.start < paragraph.end && !q.closed)
+    const opens = (text.match(/\(/g) ?? []).length
+    const closes = (text.match(/\)/g) ?? []).length
+    if (quotation && terminalEnd.test(text)) {
+      report({
+        message: `The quotation opened here is never closed, and the article ends: the end of the quote, or of the article, may have been cut.`,
+        start: quotation.start,
+        end: Math.min(quotation.start + 1, end),
+        quoted: false,
+        note: 'A quotation left open at the end of an article means the closing words, or the rest of the article, are missing. Close the quotation or restore the cut text.',
+        related: [{start: last.start, end, message: 'the article ends here'}],
+        confidence: 0.7,
+        kind: 'unclosed-quotation'
+      })
+      return
+    }
+    if (opens > closes && terminalEnd.test(text)) {
+      const open = paragraph.start + text.lastIndexOf('(')
+      report({
+        message: `The parenthesis opened here is never closed, and the article ends: something after it may have been cut.`,
+        start: open,
+        end: open + 1,
+        note: 'An open parenthesis at the end of an article means the closing words, or the rest of the article, are missing.',
+        related: [{start: last.start, end, message: 'the article ends here'}],
+        confidence: 0.7,
+        kind: 'unclosed-parenthesis'
+      })
+      return
+    }
+  }
+
+  // Trailing ellipsis in narration (not a quoted trailing-off).
+  if (options.checkEllipsis && /(?:\.\.\.|…)\s*$/.test(text)) {
+    if (last.quoted || closingMarks.test(text.slice(-1))) return
+    const inQuote = article.quotations.some((q) => q.end >= end - 1 && q.start < end)
+    if (inQuote) return
+    report({
+      message: `The paragraph trails off in an ellipsis outside any quotation: was the rest cut?`,
+      start: startOfLastWords,
+      end,
+      weak: !isLast,
+      note: 'An ellipsis in a reporter’s own words usually marks a cut, not a style. End the sentence, or restore what follows.',
+      confidence: isLast ? 0.7 : 0.4,
+      kind: 'trailing-ellipsis'
+    })
+    return
+  }
+
+  if (terminalEnd.test(text) || (/[:]\s*$/.test(text) && !isLast)) return
+  // An editor's note in parentheses after the last sentence: "(This story has been refiled …)".
+  const note = /(?:^|[.?!…"”’]\s*)\([^()]+\)$/.exec(text)
+  if (note) return
+  // No terminal punctuation.
+  const next = article.paragraphs[paragraph.index + 1]
+  // A paragraph broken in two: the next one carries on in lower case.
+  if (next && /^[\p{Ll}]/u.test(next.text.trim())) return
+  const endsOnFunctionWord =
+    danglingDeterminers.has(last.lower) || danglingConjunctions.has(last.lower) || danglingPrepositions.has(last.lower) || last.lower === 'that'
+  const urlOrHandle = /(?:https?:\/\/|www\.|@\w|©|#\w|\b[\w-]+\.[a-z]{2,}\/)\S*\s*$/i.test(text)
+  if (urlOrHandle) return
+  if (isLast && options.checkLastParagraph) {
+    if (words.length < 4) return
+    report({
+      message: `The article ends mid-sentence: '${article.text.slice(startOfLastWords, end)}' has no full stop, and nothing follows. The end of the paragraph was cut.`,
+      start: startOfLastWords,
+      end,
+      actual: article.text.slice(startOfLastWords, end),
+      quoted: last.quoted,
+      note: 'The last paragraph stops without terminal punctuation, so the end of the story is missing. Restore the cut text, or end the sentence.',
+      confidence: endsOnFunctionWord ? 0.95 : 0.85,
+      kind: 'unfinished-paragraph'
+    })
+    return
+  }
+  if (!isLast && endsOnFunctionWord && words.length >= 4) {
+    report({
+      message: `The paragraph stops mid-clause on '${last.text}', with no full stop: the rest of it was cut.`,
+      start: startOfLastWords,
+      end,
+      quoted: last.quoted,
+      note: 'A paragraph that ends on a function word without punctuation lost its last words in editing.',
+      confidence: 0.85,
+      kind: 'unfinished-paragraph'
+    })
+  }
+}

