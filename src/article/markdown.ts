@@ -122,7 +122,29 @@ export function readMarkdown(text: string): MarkdownDocument {
   return {tree, blocks, meta, frontMatter, frontMatterError}
 }
 
+/** Flat `key: scalar` front matter, the common case, read without a YAML parser. */
+function parseSimpleFrontMatter(value: string): Record<string, unknown> | undefined {
+  const meta: Record<string, unknown> = {}
+  for (const line of value.split(/\r?\n/)) {
+    if (!line.trim() || /^\s*#/.test(line)) continue
+    const match = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/.exec(line)
+    if (!match) return undefined
+    const raw = match[2] ?? ''
+    let parsed: unknown
+    if (/^"(?:[^"\\]|\\["\\/bfnrt])*"$/.test(raw)) parsed = JSON.parse(raw)
+    else if (/^'(?:[^']|'')*'$/.test(raw)) parsed = raw.slice(1, -1).replace(/''/g, "'")
+    else if (/^[\w.@+/-](?:[^:#"'{}[\]&*!|>%@`]|:(?!\s))*$/.test(raw) || raw === '') {
+      parsed = raw === '' || /^(null|~)$/.test(raw) ? null : /^(true|false)$/.test(raw) ? raw === 'true' : /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
+    } else return undefined
+    if (match[1] === '__proto__' || match[1] === 'constructor' || match[1] === 'prototype') continue
+    meta[match[1]] = parsed
+  }
+  return meta
+}
+
 function parseFrontMatter(value: string): Record<string, unknown> {
+  const simple = parseSimpleFrontMatter(value)
+  if (simple) return simple
   let data: unknown
   try {
     data = YAML.parse(value, {maxAliasCount: 50, prettyErrors: false})
