@@ -1,0 +1,879 @@
+/**
+ * The figure model: every number of the article with what it counts, and
+ * every vague quantity standing where a number could be.
+ *
+ * A figure is a number as a copy editor reads it: "1,905 Syrian officers and
+ * soldiers", "$5bn", "2.5 pct of GNP", "three billion to four billion dlrs",
+ * "over 1,900 military personnel", "about 2,000". Each figure knows its
+ * value (or range), how it is approximated, its unit (a count, a percentage,
+ * a currency), the precision it is written to (so that 1,900 can be a
+ * rounding of 1,905), and the noun phrase it quantifies. Years, dates, times,
+ * ages, ordinals, addresses and names with numbers (Article 5, F-16) are not
+ * figures.
+ *
+ * A vague quantity is a phrase like "numerous", "a number of", "millions of
+ * dollars", "a significant share of", with the noun it quantifies and the
+ * signals around it (a casualty word, a payment verb, another figure in the
+ * sentence, an idiom, an opinion verb). The rules decide what to make of them.
+ *
+ * Built once per file with `modelOf(file, 'figures', buildFigures)`; knows
+ * only the article and its lexicons (`figure-*`, `vague-*`).
+ */
+import type {Article, Sentence, Zone} from '../article/types.js'
+import {loadTable, loadWordList} from './lexicon.js'
+
+export type Approximation = 'exact' | 'about' | 'over' | 'at-least' | 'under' | 'nearly' | 'up-to'
+export type FigureKind = 'count' | 'percent' | 'points' | 'money'
+
+/** A token of a sentence, from the model's own tokeniser (numbers stay whole: "1,905"). */
+export interface Token {
+  text: string
+  lower: string
+  start: number
+  end: number
+  /** No white space before this token. */
+  glued: boolean
+  index: number
+}
+
+/** What a figure or vague quantity counts: the noun phrase after it. */
+export interface CountedThing {
+  start: number
+  end: number
+  text: string
+  /** Content words, lower-cased and singularised. */
+  words: string[]
+  /** The head noun (singularised), the one that says what is counted. */
+  head: string | undefined
+  /** Classes of the words (`military`, `people`, `weapons`…), from `figure-nouns.tsv`. */
+  classes: string[]
+}
+
+export interface Figure {
+  start: number
+  end: number
+  text: string
+  /** The value as written, in base units (dollars, people, percent). For a range, its middle. */
+  value: number
+  low: number
+  high: number
+  approximation: Approximation
+  /** The approximating words as written ("more than", "about"), if any. */
+  approximator?: string
+  kind: FigureKind
+  /** `count`, `percent`, `points` or an ISO currency code. */
+  unit: string
+  /** The precision the number is written to: 1,905 → 1; 1,900 → 100; 2.5 → 0.1; 3 mln → 1,000,000. */
+  step: number
+  /** Written out in words ("three"). */
+  written: boolean
+  /** The number with its approximation and unit, without what it counts ("over 1,900", "3 mln dlrs"). */
+  amount: string
+  counts: CountedThing | undefined
+  /** Content words around the figure (lower-cased, singularised; rises and falls as `+up`/`+down`). */
+  context: string[]
+  sentence: Sentence
+  zone: Zone
+  quoted: boolean
+}
+
+export type VagueKind = 'count' | 'money' | 'share'
+export type VagueStrength = 'loose' | 'weak' | 'medium' | 'strong' | 'bare' | 'order' | 'honest'
+
+/** What the words around a vague quantity say. */
+export interface VagueSignals {
+  /** A casualty, arrest or displacement word nearby ("killed", "displaced"). */
+  casualty: boolean
+  /** A counted event nearby ("sold", "voted", "opening", "surveyed"). */
+  event: boolean
+  /** A payment word nearby ("pay", "earned", "spending"). */
+  payment: boolean
+  /** Another figure of the same kind in the sentence (a sum beside a sum). */
+  sameKindFigure: boolean
+  /** Any other figure in the sentence. */
+  otherFigure: boolean
+  /** Idiomatic use: "several times", "many of", "one of many", "for many". */
+  idiom: boolean
+  /** The counted people are sources or hold opinions ("several lawmakers said", "many Syrians remain wary"). */
+  opinion: boolean
+  /** Hypothetical or forecast ("could lead to billions of dollars"). */
+  hypothetical: boolean
+  /** A change by an amount ("increase … by billions of pounds"). */
+  changeBy: boolean
+  /** A body that represents or has members ("represents a number of officers"): a weaker cue. */
+  membership: boolean
+  /** The sentence names the things one by one ("judges in Baltimore, Seattle and Riverside"): they can be counted. */
+  enumeration: boolean
+}
+
+export interface VagueQuantity {
+  /** From the quantifier to the end of what it counts. */
+  start: number
+  end: number
+  text: string
+  /** The quantifier as written ("numerous", "a number of", "millions of"). */
+  phrase: string
+  phraseStart: number
+  phraseEnd: number
+  kind: VagueKind
+  strength: VagueStrength
+  counts: CountedThing | undefined
+  signals: VagueSignals
+  sentence: Sentence
+  zone: Zone
+  quoted: boolean
+}
+
+export interface FigureModel {
+  figures: Figure[]
+  vague: VagueQuantity[]
+  /** Figures by sentence index. */
+  figuresIn(sentence: Sentence): Figure[]
+}
+
+// ---------------------------------------------------------------------------
+// Lexicons
+
+interface Lexicons {
+  units: Map<string, {kind: string; value: string}>
+  quantifiers: Map<string, {kind: VagueKind; strength: VagueStrength}>
+  maxQuantifierWords: number
+  shareAdjectives: Map<string, string>
+  shareNouns: Map<string, string>
+  cues: Map<string, string>
+  idioms: Set<string>
+  sources: Set<string>
+  opinionVerbs: Set<string>
+  nounClasses: Map<string, string[]>
+}
+
+let lexicons: Lexicons | undefined
+
+function lex(): Lexicons {
+  if (lexicons) return lexicons
+  const units = new Map<string, {kind: string; value: string}>()
+  for (const [key, [kind, value]] of loadTable('figure-units.tsv')) units.set(key, {kind, value})
+  const quantifiers = new Map<string, {kind: VagueKind; strength: VagueStrength}>()
+  let maxQuantifierWords = 1
+  for (const [key, [kind, strength]] of loadTable('vague-quantifiers.tsv')) {
+    quantifiers.set(key, {kind: kind as VagueKind, strength: strength as VagueStrength})
+    maxQuantifierWords = Math.max(maxQuantifierWords, key.split(' ').length)
+  }
+  const shareAdjectives = new Map<string, string>()
+  const shareNouns = new Map<string, string>()
+  for (const [key, [role, strength]] of loadTable('vague-shares.tsv')) {
+    ;(role === 'adjective' ? shareAdjectives : shareNouns).set(key, strength)
+  }
+  const cues = new Map<string, string>()
+  for (const [key, [kind]] of loadTable('figure-cues.tsv')) cues.set(key, kind)
+  const nounClasses = new Map<string, string[]>()
+  for (const [cls, [words]] of loadTable('figure-nouns.tsv')) {
+    for (const word of (words ?? '').split(/\s+/).filter(Boolean)) {
+      const stem = singular(word.toLowerCase())
+      nounClasses.set(stem, [...(nounClasses.get(stem) ?? []), cls])
+    }
+  }
+  lexicons = {
+    units,
+    quantifiers,
+    maxQuantifierWords,
+    shareAdjectives,
+    shareNouns,
+    cues,
+    idioms: loadWordList('vague-idioms.txt'),
+    sources: loadWordList('vague-sources.txt'),
+    opinionVerbs: loadWordList('vague-opinion-verbs.txt'),
+    nounClasses
+  }
+  return lexicons
+}
+
+/** Words of a subheading that promise a count. */
+export function headingCountNouns(): Set<string> {
+  return loadWordList('figure-heading-nouns.txt')
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+const numberWords: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90
+}
+
+const months = new Set([
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'
+])
+
+const timeWords = new Set(['gmt', 'bst', 'est', 'edt', 'pst', 'pdt', 'cet', 'cest', 'utc', 'am', 'pm', 'a.m', 'p.m', 'hrs', 'local', "o'clock"])
+
+const labelWords = new Set([
+  'no', 'number', 'page', 'chapter', 'article', 'section', 'room', 'flight', 'route', 'terminal', 'platform',
+  'grade', 'level', 'phase', 'stage', 'channel', 'version', 'model', 'type', 'rule', 'paragraph', 'item',
+  'title', 'gate', 'junction', 'exit', 'district', 'ward', 'precinct', 'category', 'class', 'division', 'tier',
+  'resolution', 'proposition', 'amendment', 'clause', 'bill', 'highway', 'interstate', 'apartment', 'suite',
+  'unit', 'block', 'lot', 'row', 'seat', 'track', 'episode', 'season', 'series', 'volume', 'issue', 'week',
+  'day', 'round', 'game', 'match', 'question', 'box', 'pier', 'berth', 'bay', 'line'
+])
+
+const streetWords = /^(street|st|road|rd|avenue|ave|lane|ln|boulevard|blvd|drive|dr|place|pl|square|sq|way|court|ct|terrace|crescent)$/i
+
+const approximators: Array<[string[], Approximation]> = (
+  [
+    ['in excess of', 'over'], ['upwards of', 'over'], ['more than', 'over'], ['over', 'over'], ['above', 'over'],
+    ['exceeding', 'over'], ['just over', 'over'], ['well over', 'over'], ['no fewer than', 'at-least'],
+    ['no less than', 'at-least'], ['at least', 'at-least'], ['as many as', 'up-to'], ['as much as', 'up-to'],
+    ['up to', 'up-to'], ['no more than', 'up-to'], ['nearly', 'nearly'], ['almost', 'nearly'], ['close to', 'nearly'],
+    ['just under', 'nearly'], ['just short of', 'nearly'], ['less than', 'under'], ['fewer than', 'under'],
+    ['under', 'under'], ['below', 'under'], ['about', 'about'], ['around', 'about'], ['roughly', 'about'],
+    ['some', 'about'], ['approximately', 'about'], ['an estimated', 'about'], ['estimated', 'about'],
+    ['circa', 'about'], ['approx', 'about'], ['an approximate', 'about'], ['a total of', 'exact']
+  ] as Array<[string, Approximation]>
+)
+  .map(([phrase, kind]): [string[], Approximation] => [phrase.split(' '), kind])
+  .sort((a, b) => b[0].length - a[0].length)
+
+const stopWords = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as',
+  'into', 'onto', 'over', 'after', 'before', 'under', 'between', 'during', 'since', 'until', 'than', 'that',
+  'which', 'who', 'whom', 'whose', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my',
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'will', 'would', 'could', 'should',
+  'may', 'might', 'must', 'can', 'do', 'does', 'did', 'said', 'says', 'say', 'not', 'no', 'also', 'more', 'most',
+  'less', 'least', 'per', 'ago', 'last', 'next', 'this', 'it', 'they', 'them', 'he', 'she', 'we', 'you', 'i',
+  'there', 'here', 'when', 'where', 'while', 'if', 'because', 'so', 'such', 'all', 'some', 'any', 'each',
+  'every', 'both', 'either', 'neither', 'other', 'another', 'than', 'then', 'now', 'only', 'just', 'even',
+  'still', 'yet', 'about', 'around', 'across', 'against', 'among', 'amid', 'through', 'throughout', 'toward',
+  'towards', 'upon', 'via', 'within', 'without', 'up', 'down', 'out', 'off', 'away', 'back', 'vs', 'versus',
+  'including', 'like', 'what', 'how', 'why', 'whether', 'very', 'too', 'already', 'again', 'ever', 'never',
+  'well', 'much', 'many', 'few', 'own', 'same', 'new', 'old', 'year', 'years', 'month', 'months', 'week',
+  'weeks', 'day', 'days', 'earlier', 'later', 'ended', 'ending'
+])
+
+const upWords = new Set(['up', 'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'gain', 'gained', 'gains', 'higher', 'climb', 'climbed', 'climbs', 'jump', 'jumped', 'jumps', 'grew', 'grow', 'growth', 'advance', 'advanced', 'surge', 'surged', 'soar', 'soared'])
+const downWords = new Set(['down', 'fell', 'fall', 'falls', 'fallen', 'falling', 'decline', 'declined', 'declines', 'drop', 'dropped', 'drops', 'lower', 'slip', 'slipped', 'decrease', 'decreased', 'off', 'slump', 'slumped', 'plunge', 'plunged', 'shrank', 'contracted', 'eased', 'dip', 'dipped'])
+
+const verbWords = new Set([
+  'remain', 'remained', 'remains', 'became', 'become', 'becomes', 'seem', 'seemed', 'seems', 'appear', 'appeared',
+  'continue', 'continued', 'continues', 'face', 'faced', 'include', 'included', 'includes', 'need', 'needed',
+  'get', 'got', 'go', 'went', 'come', 'came', 'make', 'made', 'take', 'took', 'know', 'knew', 'use', 'used', 'show',
+  'showed', 'live', 'lived', 'work', 'worked', 'hold', 'held', 'leave', 'left', 'try', 'tried', 'keep', 'kept',
+  'began', 'begin', 'begun', 'gave', 'give', 'given', 'find', 'found', 'put', 'set', 'run', 'ran', 'let', 'lose'
+])
+
+const modalWords = new Set(['could', 'would', 'might', 'may', 'if', 'potentially', 'possibly', 'forecast', 'projected', 'predicted', 'estimate', 'likely'])
+
+/** Singular form for matching: "soldiers" → "soldier", "casualties" → "casualty". */
+export function singular(word: string): string {
+  const w = word.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, '')
+  if (w.length <= 3) return w
+  if (w === 'people') return 'person'
+  if (w === 'children') return 'child'
+  if (w === 'men') return 'man'
+  if (w === 'women') return 'woman'
+  if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y'
+  if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2)
+  if (/[^su]s$/.test(w)) return w.slice(0, -1)
+  return w
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+const tokenPattern = /(?:US|A|C|HK|NZ|S)?\$|[£€¥%]|\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+|[\p{L}]+(?:[.'’-][\p{L}\d]+)*|\S/gu
+
+/** Tokenise a span of the file text; offsets are file offsets. */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = []
+  let previousEnd = -1
+  for (const match of text.matchAll(tokenPattern)) {
+    const start = offset + (match.index ?? 0)
+    const value = match[0]
+    tokens.push({text: value, lower: value.toLowerCase().replace(/’/g, "'"), start, end: start + value.length, glued: start === previousEnd, index: tokens.length})
+    previousEnd = start + value.length
+  }
+  return tokens
+}
+
+const isDigits = (t: Token | undefined) => !!t && /^(?:\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+)$/.test(t.text)
+const isWord = (t: Token | undefined) => !!t && /^\p{L}/u.test(t.text)
+const isTitlecase = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}+/u.test(t.text)
+
+function numberWordValue(lower: string): number | undefined {
+  if (lower in numberWords) return numberWords[lower]
+  const parts = lower.split('-')
+  if (parts.length === 2 && parts[0] in numberWords && parts[1] in numberWords && numberWords[parts[0]] >= 20 && numberWords[parts[1]] < 10) {
+    return numberWords[parts[0]] + numberWords[parts[1]]
+  }
+  return undefined
+}
+
+function scaleOf(token: Token | undefined): number | undefined {
+  if (!token) return undefined
+  const unit = lex().units.get(token.lower.replace(/-plus$/, ''))
+  if (unit?.kind !== 'scale') return undefined
+  // A lone "m", "b" or "k" is a scale only when glued to the number ("3.5m").
+  if (/^[mbk]$/.test(token.lower) && !token.glued) return undefined
+  return Number(unit.value)
+}
+
+interface ParsedNumber {
+  value: number
+  step: number
+  next: number
+  written: boolean
+  start: number
+  end: number
+}
+
+/** A number at token `i`: digits or words, with its scale ("1.5 million", "three billion", "5bn"). */
+function parseNumber(tokens: Token[], i: number): ParsedNumber | undefined {
+  const token = tokens[i]
+  if (!token) return undefined
+  let value: number
+  let step: number
+  let written = false
+  let j = i + 1
+  if (isDigits(token)) {
+    const plain = token.text.replace(/,/g, '')
+    value = Number(plain)
+    if (!Number.isFinite(value)) return undefined
+    const [integer, decimals] = plain.split('.')
+    if (decimals) step = 10 ** -decimals.length
+    else {
+      const zeros = /0*$/.exec(integer)?.[0].length ?? 0
+      step = zeros >= integer.length ? 1 : 10 ** zeros
+    }
+  } else {
+    const word = numberWordValue(token.lower)
+    if (word === undefined) return undefined
+    value = word
+    step = word >= 20 && word % 10 === 0 ? 10 : 1
+    written = true
+    if (tokens[j]?.lower === 'hundred') {
+      value *= 100
+      step = 100
+      j++
+    }
+  }
+  let scaled = false
+  for (let guard = 0; guard < 2; guard++) {
+    const scale = scaleOf(tokens[j])
+    if (scale === undefined || (scale === 12 && !written)) break
+    if (scale === 100 && scaled) break
+    value *= scale
+    step *= scale
+    scaled = true
+    j++
+  }
+  if (written && !scaled && value < 10 && (value === 1 || value === 0)) return undefined
+  return {value, step, next: j, written, start: token.start, end: tokens[j - 1].end}
+}
+
+function isMonth(t: Token | undefined): boolean {
+  return !!t && months.has(t.lower.replace(/\.$/, ''))
+}
+
+// ---------------------------------------------------------------------------
+// Noun phrases
+
+/** The noun phrase that starts at token `i` ("Syrian officers and soldiers", "members of the Syrian military"). */
+function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing | undefined {
+  const words: Token[] = []
+  let j = i
+  let usedOf = false
+  while (j < tokens.length && words.length < 6) {
+    const t = tokens[j]
+    if (!isWord(t)) break
+    const lower = t.lower
+    if (lower === 'and' || lower === 'or') {
+      if (words.length && isWord(tokens[j + 1]) && !stopWords.has(tokens[j + 1].lower) && !/(ed|ly)$/.test(tokens[j + 1].lower)) {
+        j++
+        continue
+      }
+      break
+    }
+    if (lower === 'of' && allowOf && !usedOf && words.length) {
+      usedOf = true
+      j++
+      if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'].includes(tokens[j]?.lower ?? '')) j++
+      continue
+    }
+    if (stopWords.has(lower) || months.has(lower) || verbWords.has(lower) || lex().opinionVerbs.has(lower)) break
+    if (/(?:ed|ing)$/.test(lower) && lower.length > 4) {
+      const following = tokens[j + 1]
+      if (!isWord(following) || stopWords.has(following.lower)) break
+    }
+    if (/ly$/.test(lower) && lower.length > 4 && lower !== 'family' && lower !== 'supply' && lower !== 'italy') break
+    words.push(t)
+    j++
+  }
+  if (!words.length) return undefined
+  const stems = words.map((w) => singular(w.lower))
+  const classes = new Set<string>()
+  for (const stem of stems) for (const cls of lex().nounClasses.get(stem) ?? []) classes.add(cls)
+  // The head: the last word before "of", unless it is a generic noun ("members of the military").
+  const ofIndex = tokens.slice(i, j).findIndex((t) => t.lower === 'of')
+  const before = ofIndex < 0 ? words : words.filter((w) => w.start < tokens[i + ofIndex].start)
+  let head = before.length ? singular(before[before.length - 1].lower) : stems[stems.length - 1]
+  if (['member', 'group', 'number', 'share', 'part', 'percent', 'pct', 'lot', 'kind', 'type'].includes(head) && words.length > before.length) {
+    head = stems[stems.length - 1]
+  }
+  const last = words[words.length - 1]
+  return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes]}
+}
+
+function contextWords(tokens: Token[], from: number, to: number): string[] {
+  const words = new Set<string>()
+  for (let k = Math.max(0, from); k < Math.min(tokens.length, to); k++) {
+    const t = tokens[k]
+    if (!isWord(t)) continue
+    if (upWords.has(t.lower)) words.add('+up')
+    else if (downWords.has(t.lower)) words.add('+down')
+    else if (!stopWords.has(t.lower) && !lex().units.has(t.lower)) words.add(singular(t.lower))
+  }
+  return [...words]
+}
+
+// ---------------------------------------------------------------------------
+// Figures
+
+function approximationBefore(tokens: Token[], i: number): {approximation: Approximation; start: number; text: string} | undefined {
+  for (const [words, approximation] of approximators) {
+    const from = i - words.length
+    if (from < 0) continue
+    let ok = true
+    for (let k = 0; k < words.length; k++) if (tokens[from + k].lower !== words[k]) ok = false
+    if (ok) return {approximation, start: tokens[from].start, text: words.join(' ')}
+  }
+  return undefined
+}
+
+function currencyAt(token: Token | undefined): string | undefined {
+  if (!token) return undefined
+  const unit = lex().units.get(token.lower.replace(/\.$/, ''))
+  return unit?.kind === 'currency' ? unit.value : undefined
+}
+
+/** Is the number at `i` a year, date, time, age, ordinal, address or a name ("Article 5")? */
+function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: boolean, zone: Zone): boolean {
+  const token = tokens[i]
+  const previous = tokens[i - 1]
+  const next = tokens[parsed.next]
+  // Glued to letters: "G20", "COVID-19", ordinals "1st", decades "1980s".
+  if (previous && token.glued && (isWord(previous) || previous.text === '-' || previous.text === '/' || previous.text === '.')) return true
+  if (next && next.glued && isWord(next) && !scaleOf(next) && !lex().units.has(next.lower)) return true
+  if (next && next.glued && (next.text === "'" || next.text === '’')) return true
+  if (hasUnit) return false
+  const plain = token.text.replace(/,/g, '')
+  // Years.
+  if (!token.text.includes(',') && /^\d{4}$/.test(plain) && Number(plain) >= 1000 && Number(plain) <= 2100 && parsed.next === i + 1) return true
+  // Dates.
+  if (isMonth(previous) || isMonth(next) || (next?.lower === 'of' && isMonth(tokens[parsed.next + 1]))) return true
+  // Times.
+  if (next && (next.text === ':' || timeWords.has(next.lower.replace(/\.$/, '')))) return true
+  if (next?.text === '.' && next.glued && isDigits(tokens[parsed.next + 1]) && tokens[parsed.next + 1].glued) return true
+  // Ages: "20-year-old", "aged 34", "English, 34,".
+  if (next?.text === '-' && /^years?(?:-old)?$|^year-old$/.test(tokens[parsed.next + 1]?.lower ?? '')) return true
+  if (next && /^years?-old$|^year-old$/.test(next.lower)) return true
+  if ((next?.lower === 'years' || next?.lower === 'year') && tokens[parsed.next + 1]?.lower === 'old') return true
+  if (previous && ['aged', 'age', 'ages'].includes(previous.lower)) return true
+  if (previous?.text === ',' && isTitlecase(tokens[i - 2]) && (next?.text === ',' || next?.text === ')' || next?.text === '.') && parsed.value < 120 && !parsed.written) return true
+  if (previous?.text === '(' && next?.text === ')' && parsed.value < 120) return true
+  // Labels and names: "Article 5", "No. 10", "Terminal 5", "Boeing 747".
+  if (previous && labelWords.has(previous.lower.replace(/\.$/, ''))) return true
+  if (previous?.text === '.' && tokens[i - 2]?.lower === 'no') return true
+  if (previous?.text === '#') return true
+  if (previous && isTitlecase(previous) && zone !== 'headline' && i - 1 > 0 && !approximators.some(([w]) => w.length === 1 && w[0] === previous.lower) && !isMonth(previous) && !currencyAt(previous)) return true
+  // Addresses: "10 Downing Street".
+  if (next && isTitlecase(next) && streetWords.test(tokens[parsed.next + 1]?.text ?? '')) return true
+  // Scores and votes written "3-1", "11-10": leave alone when nothing is counted.
+  return false
+}
+
+function figuresOfSentence(sentence: Sentence, tokens: Token[], quotedAt: (offset: number) => boolean): Figure[] {
+  const figures: Figure[] = []
+  const units = lex().units
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i]
+    if (!isDigits(token) && numberWordValue(token.lower) === undefined) {
+      i++
+      continue
+    }
+    const first = parseNumber(tokens, i)
+    if (!first) {
+      i++
+      continue
+    }
+    let start = token.start
+    let currency = currencyAt(tokens[i - 1]) && /[$£€¥]|^rs\.?$/i.test(tokens[i - 1].text) ? currencyAt(tokens[i - 1]) : undefined
+    if (currency) start = tokens[i - 1].start
+    const approx = approximationBefore(tokens, currency ? i - 1 : i)
+    let low = first.value
+    let high = first.value
+    let step = first.step
+    let j = first.next
+    let approximation: Approximation = approx?.approximation ?? 'exact'
+    if (tokens[i - 1]?.lower === 'between' || tokens[i - 2]?.lower === 'between') approximation = 'exact'
+    // Ranges: "3 to 4 billion", "three billion to four billion dlrs", "20-25", "between 10 and 12".
+    const joiner = tokens[j]
+    const between = tokens[i - 1]?.lower === 'between' || (currency && tokens[i - 2]?.lower === 'between')
+    if (joiner && (joiner.text === '-' || joiner.text === '–' || joiner.lower === 'to' || (between && joiner.lower === 'and'))) {
+      let k = j + 1
+      if (currencyAt(tokens[k]) && /[$£€¥]/.test(tokens[k].text)) k++
+      const second = isDigits(tokens[k]) || numberWordValue(tokens[k]?.lower ?? '') !== undefined ? parseNumber(tokens, k) : undefined
+      if (second && second.value > 0) {
+        let firstValue = first.value
+        // "3 to 4 billion": the scale of the second applies to the first.
+        if (second.next > k + 1 && first.next === i + 1 && firstValue < second.value / 10) {
+          const scale = second.value / Number((tokens[k].text.replace(/,/g, '')) || 1)
+          if (Number.isFinite(scale) && scale > 1) {
+            firstValue *= scale
+            step = first.step * scale
+          }
+        }
+        if (second.value >= firstValue) {
+          low = firstValue
+          high = second.value
+          step = Math.min(step, second.step)
+          j = second.next
+        }
+      }
+    }
+    // Units after the number.
+    let kind: FigureKind = 'count'
+    let unit = 'count'
+    const after = tokens[j]
+    const afterTwo = after && tokens[j + 1] ? `${after.lower} ${tokens[j + 1].lower}` : ''
+    if (after && (units.get(afterTwo)?.kind === 'percent' || units.get(afterTwo)?.kind === 'points')) {
+      kind = units.get(afterTwo)!.kind as FigureKind
+      unit = kind
+      j += 2
+    } else if (after && (units.get(after.lower)?.kind === 'percent')) {
+      kind = 'percent'
+      unit = 'percent'
+      j++
+    } else if (after && !currency && currencyAt(after) && !/[$£€¥]/.test(after.text)) {
+      currency = currencyAt(after)
+      j++
+    }
+    if (currency) {
+      kind = 'money'
+      unit = currency
+    }
+    const hasUnit = kind !== 'count' || first.next > i + 1
+    if (notAFigure(tokens, i, first, hasUnit, sentence.zone)) {
+      i = first.next
+      continue
+    }
+    let end = tokens[j - 1].end
+    // What it counts.
+    let counts: CountedThing | undefined
+    if (kind === 'count') counts = countedThing(tokens, j)
+    else if (tokens[j]?.lower === 'of') {
+      let k = j + 1
+      if (['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(tokens[k]?.lower ?? '')) k++
+      counts = countedThing(tokens, k, false)
+    }
+    if (counts) counts.text = sentenceText(sentence, counts.start, counts.end)
+    // A bare small written number with nothing counted is rarely a figure ("the two", "one of").
+    if (first.written && !counts && kind === 'count' && first.next === i + 1) {
+      i = j
+      continue
+    }
+    if (kind === 'count' && counts && sentence.zone !== 'headline') {
+      // End of the figure expression: the counted noun is part of it ("1,905 Syrian officers").
+      end = Math.max(end, counts.end)
+    }
+    const figureStart = approx ? Math.min(approx.start, start) : start
+    figures.push({
+      start: figureStart,
+      end,
+      text: sentenceText(sentence, figureStart, end),
+      value: (low + high) / 2,
+      low,
+      high,
+      approximation,
+      approximator: approx?.text,
+      kind,
+      unit,
+      step,
+      written: first.written,
+      amount: sentenceText(sentence, figureStart, tokens[j - 1].end),
+      counts,
+      context: contextWords(tokens, i - 6, j + 5),
+      sentence,
+      zone: sentence.zone,
+      quoted: quotedAt(token.start)
+    })
+    i = j
+  }
+  return figures
+}
+
+function sentenceText(sentence: Sentence, start: number, end: number): string {
+  return sentence.text.slice(start - sentence.start, end - sentence.start)
+}
+
+// ---------------------------------------------------------------------------
+// Vague quantities
+
+function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[], quotedAt: (offset: number) => boolean): VagueQuantity[] {
+  const found: VagueQuantity[] = []
+  const {quantifiers, maxQuantifierWords, shareAdjectives, shareNouns} = lex()
+  let i = 0
+  while (i < tokens.length) {
+    if (!isWord(tokens[i])) {
+      i++
+      continue
+    }
+    let matched: {phrase: string; length: number; kind: VagueKind; strength: VagueStrength} | undefined
+    // "a significant share of", "a substantial portion of"
+    if ((tokens[i].lower === 'a' || tokens[i].lower === 'an') && shareAdjectives.has(tokens[i + 1]?.lower ?? '') && tokens[i + 3]?.lower === 'of') {
+      const noun = tokens[i + 2]?.lower ?? ''
+      const nounStrength = shareNouns.get(noun)
+      if (nounStrength) {
+        const adjective = shareAdjectives.get(tokens[i + 1].lower)!
+        const kind: VagueKind = nounStrength === 'money' ? 'money' : noun === 'number' ? 'count' : 'share'
+        const strength: VagueStrength = adjective === 'strong' && (nounStrength === 'strong' || nounStrength === 'money') ? 'strong' : adjective === 'weak' ? 'weak' : 'medium'
+        matched = {phrase: tokens.slice(i, i + 4).map((t) => t.text).join(' '), length: 4, kind, strength}
+      }
+    }
+    if (!matched) {
+      for (let n = Math.min(maxQuantifierWords, tokens.length - i); n >= 1; n--) {
+        const words = tokens.slice(i, i + n)
+        if (!words.every(isWord)) continue
+        const key = words.map((t) => t.lower).join(' ')
+        const entry = quantifiers.get(key)
+        if (entry) {
+          matched = {phrase: words.map((t) => t.text).join(' '), length: n, ...entry}
+          break
+        }
+      }
+    }
+    if (!matched || matched.strength === 'honest') {
+      i += matched?.length ?? 1
+      continue
+    }
+    const phraseStart = tokens[i].start
+    const phraseEnd = tokens[i + matched.length - 1].end
+    let j = i + matched.length
+    let kind = matched.kind
+    let strength = matched.strength
+    // "hundreds of millions of dollars", "tens of thousands of families": an order of magnitude.
+    if (/^(?:hundreds|tens|dozens) of$/.test(matched.phrase.toLowerCase()) && /^(?:thousands|millions|billions)$/.test(tokens[j]?.lower ?? '')) {
+      strength = 'order'
+      j++
+      if (tokens[j]?.lower === 'of') j++
+    }
+    if (strength === 'bare' && tokens[j]?.lower === 'of') {
+      i = j
+      continue
+    }
+    let end = phraseEnd
+    let counts: CountedThing | undefined
+    if (currencyAt(tokens[j]) && !/[$£€¥]/.test(tokens[j].text) && kind === 'count') {
+      kind = 'money'
+      end = tokens[j].end
+      j++
+    } else if (kind !== 'share') {
+      counts = countedThing(tokens, j)
+      if (counts) end = counts.end
+    } else {
+      let k = j
+      if (['the', 'a', 'an', 'its', 'their', 'his', 'her'].includes(tokens[k]?.lower ?? '')) k++
+      counts = countedThing(tokens, k, false)
+    }
+    if (counts) counts.text = sentenceText(sentence, counts.start, counts.end)
+    const signals = signalsOf(tokens, i, j, counts, matched.phrase.toLowerCase(), kind, figures)
+    if (strength === 'bare' && (signals.payment || tokens[j - 1]?.lower === 'millions' || tokens[j - 1]?.lower === 'billions') && !counts && !signals.casualty) {
+      if (signals.payment) kind = 'money'
+    }
+    found.push({
+      start: phraseStart,
+      end,
+      text: sentenceText(sentence, phraseStart, end),
+      phrase: matched.phrase,
+      phraseStart,
+      phraseEnd,
+      kind,
+      strength,
+      counts,
+      signals,
+      sentence,
+      zone: sentence.zone,
+      quoted: quotedAt(phraseStart)
+    })
+    i += matched.length
+  }
+  return found
+}
+
+function signalsOf(
+  tokens: Token[],
+  i: number,
+  j: number,
+  counts: CountedThing | undefined,
+  phrase: string,
+  kind: VagueKind,
+  figures: Figure[]
+): VagueSignals {
+  const {cues, idioms, sources, opinionVerbs} = lex()
+  const signals: VagueSignals = {
+    casualty: false,
+    event: false,
+    payment: false,
+    sameKindFigure: false,
+    otherFigure: false,
+    idiom: false,
+    opinion: false,
+    hypothetical: false,
+    changeBy: false,
+    membership: false,
+    enumeration: false
+  }
+  // The clause around the quantity: up to 6 words back and 5 after what it counts, inside commas.
+  const from = Math.max(0, i - 6)
+  const countsEnd = counts ? tokens.findIndex((t) => t.start >= counts.end) : j
+  const after = countsEnd < 0 ? tokens.length : countsEnd
+  const to = Math.min(tokens.length, after + 5)
+  for (let k = from; k < to; k++) {
+    if (k >= i && k < after) {
+      const cue = cues.get(tokens[k].lower)
+      if (cue === 'casualty') signals.casualty = true
+      if (cue === 'event' && k >= j) signals.event = true
+      continue
+    }
+    const t = tokens[k]
+    const cue = cues.get(t.lower)
+    if (cue === 'casualty') signals.casualty = true
+    else if (cue === 'event') signals.event = true
+    else if (cue === 'money') signals.payment = true
+    else if (cue === 'membership') signals.membership = true
+    if (modalWords.has(t.lower) && k < i) signals.hypothetical = true
+  }
+  if (tokens[i - 1]?.lower === 'by' && tokens.slice(Math.max(0, i - 14), i).some((t) => /^(?:increase|cut|reduc|raise|lower|boost|rise|rose|fell|fall|grow|grew)/.test(t.lower))) signals.changeBy = true
+  // Idioms.
+  const next = tokens[j]
+  const head = counts?.head
+  const firstWord = counts ? singular(tokens.find((t) => t.start === counts.start)?.lower ?? '') : ''
+  const previous = tokens[i - 1]?.lower
+  if (next && (next.lower === 'of' || idioms.has(next.lower))) signals.idiom = true
+  if (head && (idioms.has(head) || idioms.has(head + 's'))) signals.idiom = true
+  if (firstWord && (idioms.has(firstWord) || idioms.has(firstWord + 's'))) signals.idiom = true
+  if (previous && ['how', 'so', 'too', 'as', 'not'].includes(previous)) signals.idiom = true
+  if (previous && ['for', 'the', 'of', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'in'].includes(previous) && ['many', 'several', 'few', 'multiple', 'various', 'numerous'].includes(phrase)) signals.idiom = true
+  if (!counts && kind === 'count' && !['millions', 'billions', 'thousands', 'hundreds', 'dozens', 'scores'].includes(phrase)) signals.idiom = true
+  // Opinion and sourcing.
+  if (counts && (sources.has(tokens.find((t) => t.start === counts.start)?.lower ?? '') || sources.has(head ?? '') || sources.has((head ?? '') + 's'))) {
+    const window = tokens.slice(Math.max(0, i - 3), Math.min(tokens.length, after + 4)).map((t) => t.lower)
+    if (window.some((w) => opinionVerbs.has(w)) || ['citing', 'by', 'quoted', 'according'].includes(previous ?? '')) signals.opinion = true
+  }
+  const verbAfter = tokens.slice(after, Math.min(tokens.length, after + 3)).map((t) => t.lower)
+  if (verbAfter.some((w) => opinionVerbs.has(w))) signals.opinion = true
+  if (['citing', 'quoted', 'according'].includes(previous ?? '') || (previous === 'by' && tokens[i - 2]?.lower === 'accused')) signals.opinion = true
+  // A list of names after the quantity, not introduced as examples ("including", "such as").
+  let names = 0
+  for (let k = after; k < Math.min(tokens.length, after + 30); k++) {
+    const t = tokens[k]
+    if (['including', 'such', 'like', 'among', 'especially', 'notably', 'mainly', 'mostly'].includes(t.lower)) break
+    const before = tokens[k - 1]
+    if (isTitlecase(t) && (k === after || [',', 'and', '-', '–', '—', 'from', 'in'].includes(before?.lower ?? ''))) names++
+  }
+  if (names >= 3) signals.enumeration = true
+  // Other figures in the sentence.
+  const figureKind = kind === 'money' ? 'money' : kind === 'share' ? 'percent' : 'count'
+  for (const figure of figures) {
+    if (figure.quoted) continue
+    if (figure.counts && (idioms.has(figure.counts.head ?? '') || idioms.has(`${figure.counts.head}s`))) continue
+    // Wire copy drops the currency after the first sum: "at 125 mln" beside "200 mln dlrs".
+    const bareSum = figure.kind === 'count' && !figure.counts && figure.step >= 1e6
+    if (figure.kind === figureKind || (figureKind === 'money' && bareSum)) signals.sameKindFigure = true
+    else signals.otherFigure = true
+  }
+  return signals
+}
+
+// ---------------------------------------------------------------------------
+// The model
+
+export function buildFigures(article: Article): FigureModel {
+  const figures: Figure[] = []
+  const vague: VagueQuantity[] = []
+  const bySentence = new Map<number, Figure[]>()
+  const quotations = article.quotations
+  const quotedAt = (offset: number) => quotations.some((q) => offset >= q.start && offset < q.end)
+  for (const sentence of article.sentences) {
+    if (!/[\d\p{L}]/u.test(sentence.text)) continue
+    const tokens = tokenize(sentence.text, sentence.start)
+    // Words of the dateline ("WASHINGTON, March 31 -") are not the sentence's.
+    const dateline = article.dateline
+    const usable = dateline ? tokens.filter((t) => t.start >= dateline.end || t.end <= dateline.start) : tokens
+    usable.forEach((t, k) => (t.index = k))
+    const own = figuresOfSentence(sentence, usable, quotedAt)
+    figures.push(...own)
+    bySentence.set(sentence.index, own)
+    vague.push(...vagueOfSentence(sentence, usable, own, quotedAt))
+  }
+  return {figures, vague, figuresIn: (sentence) => bySentence.get(sentence.index) ?? []}
+}
+
+// ---------------------------------------------------------------------------
+// Comparing figures
+
+/** The values a figure allows, given its approximation and the precision it is written to. */
+export function rangeOf(figure: Pick<Figure, 'low' | 'high' | 'step' | 'approximation'>): [number, number] {
+  const half = figure.step / 2
+  switch (figure.approximation) {
+    case 'about': {
+      const slack = Math.max(half, figure.high * 0.1)
+      return [figure.low - slack, figure.high + slack]
+    }
+    case 'over':
+      return [figure.low, Infinity]
+    case 'at-least':
+      return [figure.low, Infinity]
+    case 'under':
+      return [0, figure.high]
+    case 'up-to':
+      return [0, figure.high]
+    case 'nearly':
+      return [figure.high * 0.85, figure.high]
+    default:
+      return [figure.low - half, figure.high + half]
+  }
+}
+
+/** Can both figures be true of the same quantity? Honours approximations and rounding. */
+export function figuresAgree(a: Figure, b: Figure): boolean {
+  if (a.kind !== b.kind || (a.kind === 'money' && a.unit !== b.unit)) return true
+  const [aLow, aHigh] = rangeOf(a)
+  const [bLow, bHigh] = rangeOf(b)
+  const epsilon = 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value))
+  return aLow <= bHigh + epsilon && bLow <= aHigh + epsilon
+}
+
+/** Do two counted things look like the same thing? 0 (no) to 1 (same words). */
+export function sameThing(a: CountedThing | undefined, b: CountedThing | undefined): number {
+  if (!a || !b) return 0
+  const generic = new Set(['person', 'member', 'group', 'number', 'total', 'share', 'other', 'more'])
+  const aWords = a.words.filter((w) => !generic.has(w))
+  const bWords = new Set(b.words.filter((w) => !generic.has(w)))
+  const shared = aWords.filter((w) => bWords.has(w)).length
+  const headMatch = a.head && b.head && a.head === b.head ? 1 : 0
+  const classMatch = a.classes.some((c) => b.classes.includes(c)) ? 1 : 0
+  if (headMatch && (shared >= 1 || a.words.length === 1 || b.words.length === 1)) return 1
+  if (classMatch && shared >= 1) return 0.9
+  if (headMatch) return 0.8
+  if (classMatch) return 0.6
+  if (shared >= 2) return 0.6
+  return 0
+}
+
+/** How a figure reads in a message: "1,905", "$5bn", "2.5 pct". */
+export function formatValue(figure: Figure): string {
+  return figure.text
+}
