@@ -35,25 +35,24 @@ function readProse(text: string): MarkdownDocument | undefined {
   const bodyStart = fence ? fence[0].length : 0
   if (markdownSyntax.test(text.slice(bodyStart))) return undefined
   const tree: MdastRoot = {type: 'root', children: []}
-  const blocks: Block[] = []
-  let meta: Record<string, unknown> = {}
-  let frontMatter: MarkdownDocument['frontMatter']
-  let frontMatterError: MarkdownDocument['frontMatterError']
-  if (fence) {
-    frontMatter = {start: 0, end: fence[0].trimEnd().length}
-    try {
-      meta = parseFrontMatter(fence[1])
-    } catch (error) {
-      frontMatterError = {message: (error as Error).message, ...frontMatter}
-    }
-    const title = meta.title ?? meta.headline
-    if (typeof title === 'string' && title.trim()) {
-      const span = locateYamlValue(text, 0, frontMatter.end, title)
-      if (span) blocks.push({start: span.start, end: span.end, kind: 'title', zone: 'headline'})
-    }
-  }
+  const front = fence ? readFrontMatter(text, 0, fence[0].trimEnd().length, fence[1]) : undefined
+  const blocks: Block[] = front?.title ? [front.title] : []
   blocks.push(...textBlocks(text, bodyStart))
-  return {tree, blocks, meta, frontMatter, frontMatterError}
+  return {tree, blocks, meta: front?.meta ?? {}, frontMatter: front?.span, frontMatterError: front?.error}
+}
+
+/** Read front matter at `start`..`end`: its metadata, its error, and the headline block. */
+function readFrontMatter(text: string, start: number, end: number, value: string) {
+  const span = {start, end}
+  try {
+    const meta = parseFrontMatter(value)
+    const title = meta.title ?? meta.headline
+    const place = typeof title === 'string' && title.trim() ? locateYamlValue(text, start, end, title) : undefined
+    const block: Block | undefined = place ? {start: place.start, end: place.end, kind: 'title', zone: 'headline'} : undefined
+    return {span, meta, title: block, error: undefined}
+  } catch (error) {
+    return {span, meta: {}, title: undefined, error: {message: (error as Error).message, start, end}}
+  }
 }
 
 export function readMarkdown(text: string): MarkdownDocument {
@@ -71,18 +70,11 @@ export function readMarkdown(text: string): MarkdownDocument {
     switch (node.type) {
       case 'yaml': {
         if (start === undefined || end === undefined) return
-        frontMatter = {start, end}
-        try {
-          meta = parseFrontMatter(node.value)
-        } catch (error) {
-          frontMatterError = {message: (error as Error).message, start, end}
-          return
-        }
-        const title = meta.title ?? meta.headline
-        if (typeof title === 'string' && title.trim()) {
-          const span = locateYamlValue(text, start, end, title)
-          if (span) blocks.push({start: span.start, end: span.end, kind: 'title', zone: 'headline'})
-        }
+        const front = readFrontMatter(text, start, end, node.value)
+        frontMatter = front.span
+        frontMatterError = front.error
+        meta = front.meta
+        if (front.title) blocks.push(front.title)
         return
       }
       case 'heading':
