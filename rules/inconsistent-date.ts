@@ -81,7 +81,7 @@ export default defineRule<InconsistentDateOptions>(
         if (e.stated.year === undefined && weekdayFitsAnotherYear(e, article.text, reference?.day)) continue
         const stated = weekdayNames[e.stated.weekday]
         const real = weekdayNames[actual]
-        const when = reference && dayNumber(e.date) < reference.day ? 'was' : 'is'
+        const when = e.tense === 'past' || dayNumber(e.date) < (reference?.day ?? Math.floor(Date.now() / 86_400_000)) ? 'was' : 'is'
         const dateWritten = written(e)
         const message =
           e.stated.year !== undefined
@@ -223,8 +223,10 @@ export default defineRule<InconsistentDateOptions>(
         const key = `${link.sentence}:${link.later.group}:${link.earlier.group}`
         if (seen.has(key)) continue
         seen.add(key)
-        const laterNoun = eventNouns[link.later.group] ?? `the ${link.later.group}`
-        const earlierNoun = eventNouns[link.earlier.group] ?? `the ${link.earlier.group}`
+        // Name each event by the noun the sentence uses after the connector ("the collapse"), else by its group.
+        const afterConnector = (m: EventMention) => m.start > link.connector.start
+        const laterNoun = afterConnector(link.later) ? `the ${link.later.text.toLowerCase()}` : eventNouns[link.later.group] ?? `the ${link.later.group}`
+        const earlierNoun = afterConnector(link.earlier) ? `the ${link.earlier.text.toLowerCase()}` : eventNouns[link.earlier.group] ?? `the ${link.earlier.group}`
         const laterDate = written(lastOfLater.dated!)
         const earlierDate = written(firstOfEarlier.dated!)
         const a = text.slice(link.start, link.start + (link.later.start === link.start ? link.later.text.length : link.earlier.text.length))

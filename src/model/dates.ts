@@ -404,7 +404,7 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
   const verbSpan = (w: Word) => ({start: w.start, end: w.end, text: w.text})
   // "as recently as Dec. 15"
   if (i >= 1 && words[i].lower === 'as' && words[i - 1].lower === 'recently' && (i < 2 || words[i - 2].lower === 'as')) {
-    return {tense: 'past', verb: verbSpan(words[i - 1]), preposition}
+    return {tense: 'past', verb: {start: words[i - 2]?.start ?? words[i - 1].start, end: words[i].end, text: text.slice(words[i - 2]?.start ?? words[i - 1].start, words[i].end)}, preposition}
   }
   if (preposition === undefined || preposition === 'on' || preposition === 'in' || preposition === 'at') {
     // The verb right before: "ended on Nov. 22", "was signed on", "will meet on".
@@ -414,8 +414,9 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
       const word = words[v].lower
       const aux = words.slice(Math.max(0, v - 3), v).map((w) => w.lower)
       if (lex.future.has(word) || aux.some((a) => lex.future.has(a))) {
-        const from = words.slice(Math.max(0, v - 3), v + 1).find((w) => lex.future.has(w.lower)) ?? words[v]
-        return {tense: 'future', verb: {start: from.start, end: words[v].end, text: text.slice(from.start, words[v].end)}, preposition}
+        const at = Math.max(0, v - 3) + words.slice(Math.max(0, v - 3), v + 1).findIndex((w) => lex.future.has(w.lower))
+        const last = words[Math.min(v, at + 1)]
+        return {tense: 'future', verb: {start: words[at].start, end: last.end, text: text.slice(words[at].start, last.end)}, preposition}
       }
       if (isPastVerb(word)) {
         if (aux.some((a) => lex.modals.has(a) || lex.futureParticiples.has(a))) return {tense: 'unknown', preposition}

@@ -1,0 +1,163 @@
+/** The date model (src/model/dates.ts): calendar arithmetic, expressions, relatives, tense, events and links. */
+import {describe, expect, it} from 'vitest'
+import {
+  buildDates,
+  dayNumber,
+  daysInMonth,
+  fitsRelative,
+  fromDayNumber,
+  isLeapYear,
+  nearestYear,
+  weekdayOf,
+  type DateModel
+} from '../src/model/dates.js'
+import {lintWith} from './helpers.js'
+
+function model(text: string, date?: string, path = 'story.txt'): DateModel {
+  const file = lintWith(text, path, {}, date)
+  return buildDates(file.data.article!)
+}
+
+describe('calendar arithmetic', () => {
+  it('counts days and weekdays', () => {
+    expect(weekdayOf({year: 2015, month: 3, day: 3})).toBe(2) // Tuesday
+    expect(weekdayOf({year: 2024, month: 12, day: 8})).toBe(0) // Sunday
+    const n = dayNumber({year: 2020, month: 2, day: 28})
+    expect(fromDayNumber(n + 1)).toEqual({year: 2020, month: 2, day: 29})
+    expect(fromDayNumber(n + 2)).toEqual({year: 2020, month: 3, day: 1})
+  })
+  it('knows month lengths and leap years', () => {
+    expect(daysInMonth(2023, 2)).toBe(28)
+    expect(daysInMonth(2024, 2)).toBe(29)
+    expect(daysInMonth(undefined, 2)).toBe(29)
+    expect(daysInMonth(2023, 4)).toBe(30)
+    expect(isLeapYear(1900)).toBe(false)
+    expect(isLeapYear(2000)).toBe(true)
+  })
+  it('reads a yearless date in the year nearest the reference', () => {
+    const ref = dayNumber({year: 2017, month: 11, day: 21})
+    expect(nearestYear(1, 5, ref).year).toBe(2018)
+    expect(nearestYear(6, 1, ref).year).toBe(2017)
+    expect(nearestYear(12, 2, ref).year).toBe(2017)
+  })
+})
+
+describe('relative windows', () => {
+  const ref = dayNumber({year: 2021, month: 9, day: 23})
+  it('yesterday is the day before, give or take the wire day', () => {
+    expect(fitsRelative('yesterday', {year: 2021, month: 9, day: 22}, false, ref)).toBe(true)
+    expect(fitsRelative('yesterday', {year: 2021, month: 9, day: 15}, false, ref)).toBe(false)
+  })
+  it('months', () => {
+    expect(fitsRelative('last month', {year: 2021, month: 8, day: 4}, false, ref)).toBe(true)
+    expect(fitsRelative('last month', {year: 2021, month: 9, day: 4}, false, ref)).toBe(false)
+    expect(fitsRelative('earlier this month', {year: 2021, month: 9, day: 2}, false, ref)).toBe(true)
+    expect(fitsRelative('earlier this month', {year: 2021, month: 8, day: 30}, false, ref)).toBe(false)
+    expect(fitsRelative('earlier this month', {year: 2021, month: 9, day: 29}, false, ref)).toBe(false)
+  })
+  it('years only when the year is stated', () => {
+    expect(fitsRelative('last year', {year: 2019, month: 5, day: 1}, true, ref)).toBe(false)
+    expect(fitsRelative('last year', {year: 2021, month: 5, day: 1}, false, ref)).toBe(true)
+  })
+})
+
+describe('buildDates', () => {
+  it('keeps what was stated and what was implied', () => {
+    const m = model('The port reopened on Tuesday, March 3, 2015. The ferry left on June 9.', '2015-06-20')
+    const [first, second] = m.expressions
+    expect(first.stated).toEqual({year: 2015, month: 3, day: 3, weekday: 2})
+    expect(first.weekday).toBeDefined()
+    expect(second.stated).toEqual({month: 6, day: 9})
+    expect(second.date).toEqual({year: 2015, month: 6, day: 9})
+    expect(second.yearUnknown).toBe(false)
+  })
+  it('marks the year unknown without a publication date', () => {
+    const m = model('The ferry left on June 9.')
+    expect(m.reference).toBeUndefined()
+    expect(m.expressions[0].yearUnknown).toBe(true)
+  })
+  it('anchors on the publication date and the wire dateline', () => {
+    const m = model('SANTIAGO, Feb 9 (Reuters) - Miners agreed a deal yesterday.', '1988-02-10')
+    expect(m.reference?.date).toEqual({year: 1988, month: 2, day: 10})
+    expect(m.reference?.dateline).toBe(dayNumber({year: 1988, month: 2, day: 9}))
+    // The dateline's own date is not an expression of the story.
+    expect(m.expressions).toHaveLength(0)
+    expect(m.relatives.map((r) => r.key)).toEqual(['yesterday'])
+  })
+  it('joins a weekday to a date in brackets or after it', () => {
+    const m = model('They met on Friday (Nov. 3). They voted on Nov. 2, a Thursday.', '2017-11-21')
+    expect(m.expressions.map((e) => [e.stated.weekday, e.stated.day])).toEqual([[5, 3], [4, 2]])
+  })
+  it('pairs a relative expression with the date beside it', () => {
+    const m = model('The fine was imposed yesterday, on Sept. 15, and the inquiry opened earlier this month on Sept. 2.', '2021-09-23')
+    expect(m.relatives.map((r) => [r.key, r.paired?.text])).toEqual([
+      ['yesterday', 'Sept. 15'],
+      ['earlier this month', 'Sept. 2']
+    ])
+  })
+  it('finds impossible dates but not counts', () => {
+    const m = model('Claims are due by 30 February. The fair opened on June 31, 1994. In June 31 growers joined. It closed on 29 February 2016.')
+    expect(m.impossible.map((d) => d.text)).toEqual(['30 February', 'June 31, 1994'])
+  })
+  it('reads the tense that governs a date', () => {
+    const m = model(
+      'The quarter ended on Oct. 21. The court on Oct. 22 partially granted the request. The board will meet on Oct. 27. Talks went on as recently as Oct. 19.\n\nOn Oct. 23, the mayor signed the order. The vote is set for Oct. 30.',
+      '2022-10-04'
+    )
+    expect(m.expressions.map((e) => [e.text, e.tense])).toEqual([
+      ['Oct. 21', 'past'],
+      ['Oct. 22', 'past'],
+      ['Oct. 27', 'future'],
+      ['Oct. 19', 'past'],
+      ['Oct. 23', 'past'],
+      ['Oct. 30', 'unknown']
+    ])
+  })
+  it('dates events and links them', () => {
+    const m = model(
+      'The climbers fled the camp following the collapse of the bridge.\n\nOn March 12, the bridge collapsed.\n\n"On March 11, the climbers fled," the service said.'
+    )
+    expect(m.links).toHaveLength(1)
+    expect(m.links[0].later.group).toBe('flight')
+    expect(m.links[0].earlier.group).toBe('fall')
+    const dated = m.events.filter((e) => e.dated).map((e) => [e.group, e.dated!.text, e.quoted])
+    expect(dated).toEqual([
+      ['fall', 'March 12', false],
+      ['flight', 'March 11', true]
+    ])
+  })
+  it('skips chrono where a sentence cannot hold a date', () => {
+    const m = model('The chairman, 61, has led the port for over two decades. Traffic grew from 2004 to 2011 and the 1998-99 season was its best.')
+    expect(m.expressions).toHaveLength(0)
+    expect(m.impossible).toHaveLength(0)
+  })
+})
+
+describe('inconsistent-date options', () => {
+  const story = 'Library reopens\n\nThe town library reopened on Thursday after flood repairs.\n'
+  it('is quiet on an undated relative date by default', () => {
+    const file = lintWith(story, 'story.txt', {'inconsistent-date': 'warn'})
+    expect(file.messages).toHaveLength(0)
+  })
+  it('gives one info message with unanchoredRelative', () => {
+    const file = lintWith(story, 'story.txt', {'inconsistent-date': ['warn', {unanchoredRelative: true}]})
+    expect(file.messages.map((m) => [m.reason.split(':')[0], m.fatal])).toEqual([["'Thursday' cannot be checked", undefined]])
+  })
+  it('runs only the chosen checks', () => {
+    const text = 'The lease was signed on Thursday, March 3, 2015, and runs until 31 April.'
+    const all = lintWith(text, 'story.txt', {'inconsistent-date': 'warn'})
+    expect(all.messages).toHaveLength(2)
+    const some = lintWith(text, 'story.txt', {'inconsistent-date': ['warn', {checks: ['impossible']}]})
+    expect(some.messages.map((m) => m.reason)).toEqual(["April has only 30 days: '31 April' does not exist"])
+  })
+  it('names both places of a chronology contradiction', () => {
+    const text = 'The minister resigned following the arrest of his aide.\n\nPolice arrested the aide on May 14.\n\nThe minister announced his resignation on May 12.\n'
+    const file = lintWith(text, 'story.txt', {'inconsistent-date': 'warn'})
+    expect(file.messages).toHaveLength(1)
+    const data = (file.messages[0] as unknown as {data: {related: Array<{message: string}>}}).data
+    expect(data.related.map((r) => r.message)).toEqual([
+      "the resignation is dated May 12 here ('resignation')",
+      "the arrest is dated May 14 here ('arrested')"
+    ])
+  })
+})
