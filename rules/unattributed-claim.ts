@@ -1,17 +1,163 @@
 /**
- * unattributed-claim: Claims that need a source and have none, and weasel attribution.
- * Documentation: rules/unattributed-claim.md. (Being built: see its issue.)
+ * unattributed-claim: claims that need a source and have none, and weasel
+ * attribution ("critics say", "it is widely believed").
+ *
+ * Thin: the attribution model (src/model/attribution.ts) says which
+ * sentences are attributed, quoted or carried over; the claim model
+ * (src/model/claims.ts) says which unattributed sentences assert causes,
+ * judgements, group feelings or predictions. Documentation:
+ * rules/unattributed-claim.md.
  */
 import {defineRule} from '../src/rule.js'
+import type {Sentence} from '../src/article/types.js'
+import {attributionOf, type AttributionModel} from '../src/model/attribution.js'
+import {claimCues, statesCheckableFact, type ClaimCue, type ClaimKind} from '../src/model/claims.js'
 
-export default defineRule(
+export interface UnattributedClaimOptions {
+  /** More weasel phrases ("word has it"). */
+  extraWeasels: string[]
+  /** More reporting cues (verb forms such as "opined"). */
+  extraCues: string[]
+  /** More claim cues: `phrase` or `phrase<TAB>kind<TAB>weight`. */
+  extraClaimCues: string[]
+  /** Report weasel attribution. */
+  weasels: boolean
+  /** Also report a leading weasel that frames an opinion ("Critics say the plan is unfair"), as info. */
+  opinionWeasels: boolean
+  /** Claims below this confidence are not reported. */
+  minConfidence: number
+}
+
+const questions: Record<ClaimKind, (cue: string) => string> = {
+  causal: (cue) => `Causal claim with no source ('${cue}'): who says that is the cause?`,
+  evaluation: (cue) => `Analysis stated as fact ('${cue}'): whose judgement is this?`,
+  generalisation: (cue) => `Claim about what a group thinks or feels ('${cue}'): who says so, on what evidence?`,
+  prediction: (cue) => `Prediction with no source ('${cue}'): who expects this?`,
+  agentless: (cue) => `Judgement with no one behind it ('${cue}'): by whom?`
+}
+
+const notes: Record<ClaimKind, string> = {
+  causal: 'An explanation of why something happened is analysis: attribute it (an official, an analyst, a report) or cut it.',
+  evaluation: 'An assessment in the reporter’s voice reads as the publication’s opinion: attribute it or cut it.',
+  generalisation: 'What a whole group thinks needs a poll, a survey or a named observer.',
+  prediction: 'A forecast needs someone who makes it: attribute it or cut it.',
+  agentless: 'The sentence states a view without saying whose: name who frames it or who is concerned.'
+}
+
+export default defineRule<UnattributedClaimOptions>(
   {
     id: 'unattributed-claim',
     category: 'attribution',
     description: 'Claims that need a source and have none, and weasel attribution.',
     level: 'warn',
     recommended: true,
-    defaults: {}
+    schema: {
+      properties: {
+        extraWeasels: {type: 'array', items: {type: 'string'}},
+        extraCues: {type: 'array', items: {type: 'string'}},
+        extraClaimCues: {type: 'array', items: {type: 'string'}},
+        weasels: {type: 'boolean'},
+        opinionWeasels: {type: 'boolean'},
+        minConfidence: {type: 'number', minimum: 0, maximum: 1}
+      }
+    },
+    defaults: {extraWeasels: [], extraCues: [], extraClaimCues: [], weasels: true, opinionWeasels: false, minConfidence: 0.6}
   },
-  () => {}
+  ({article, file, options, report}) => {
+    const model = attributionOf(file, {extraCues: options.extraCues, extraWeasels: options.extraWeasels})
+    for (const sentence of article.sentences) {
+      if (sentence.zone !== 'body') continue
+      if (sentence.terminal.startsWith('?') || sentence.quoted === 'full') continue
+      const attribution = model.sentences[sentence.index]
+      if (attribution.kind === 'weasel' && attribution.weasel) {
+        if (!options.weasels) continue
+        const weasel = attribution.weasel
+        // Consensus claims ("it is widely believed") and weasels in the attribution slot ("…, critics argue.") always;
+        // a leading "Critics say …" only when what follows is a checkable fact, not a view framed as a view.
+        const consensus = /\b(widely|generally|commonly)\b/i.test(weasel.text)
+        const factual = statesCheckableFact(sentence, weasel.end)
+        const opinion = attribution.weaselPosition === 'leading' && !consensus && !factual
+        if (opinion && !options.opinionWeasels) continue
+        report({
+          message: `Weasel attribution ('${attribution.weasel.text}'): who, exactly? Name or describe the source.`,
+          start: attribution.weasel.start,
+          end: attribution.weasel.end,
+          note: 'A claim put in the mouth of unnamed critics, observers, experts or “sources” is unsourced: say who (a named person, or a described source such as “two officials involved in the talks”).',
+          weak: opinion,
+          kind: 'weasel-attribution',
+          confidence: opinion ? 0.5 : 0.85
+        })
+        continue
+      }
+      if (attribution.kind !== 'none' && attribution.kind !== 'carried-over') continue
+      if (attribution.kind === 'none') {
+        const echo = laterAttributionEcho(sentence, article.sentences, model)
+        if (echo) {
+          report({
+            message: `Reported claim with no source: the next sentence says '${echo.text}', but who says this?`,
+            ...claimSpan(sentence),
+            note: 'The following sentence continues a source (“also said”) that this one never names: the attribution seems to have been cut. Restore it.',
+            related: [{start: echo.start, end: echo.end, message: 'the source is only named here'}],
+            kind: 'missing-attribution',
+            confidence: 0.75
+          })
+          continue
+        }
+      }
+      const cues = claimCues(sentence, article.text, {extraCues: options.extraClaimCues})
+      if (!cues.length) continue
+      // A carried-over sentence continues its speaker, unless it makes a strong claim of its own
+      // ("It may also set X, according to a source. It is also likely to set Y.": whose forecast is Y?).
+      if (attribution.kind === 'carried-over' && cues[0].weight < carriedOverBar) continue
+      const confidence = confidenceOf(cues) - (attribution.kind === 'carried-over' ? 0.1 : 0)
+      if (confidence < options.minConfidence) continue
+      const best = cues[0]
+      const {start, end} = claimSpan(sentence)
+      report({
+        message: questions[best.kind](best.cue.text),
+        start,
+        end,
+        weak: confidence < 0.7,
+        note: notes[best.kind],
+        kind: best.kind,
+        confidence
+      })
+    }
+  }
 )
+
+/** A carried-over sentence is checked only for claims at least this strong. */
+const carriedOverBar = 0.8
+
+/** How sure the rule is that this unattributed sentence needs a source. */
+function confidenceOf(cues: ClaimCue[]): number {
+  let confidence = cues[0].weight
+  const kinds = new Set(cues.map((c) => c.kind))
+  if (kinds.size > 1 || cues.length > 2) confidence += 0.1
+  return Math.max(0, Math.min(1, confidence))
+}
+
+/** The sentence without its trailing white space. */
+function claimSpan(sentence: Sentence): {start: number; end: number} {
+  const trimmed = sentence.text.replace(/\s+$/, '')
+  return {start: sentence.start, end: sentence.start + trimmed.length}
+}
+
+/**
+ * "They also said …", "The company also told …" in the next sentence of the
+ * next paragraph presumes that this sentence was already attributed to them.
+ */
+function laterAttributionEcho(sentence: Sentence, sentences: Sentence[], model: AttributionModel): {start: number; end: number; text: string} | undefined {
+  const next = sentences[sentence.index + 1]
+  if (!next || next.zone !== 'body' || next.paragraph - sentence.paragraph > 1) return undefined
+  const attribution = model.sentences[next.index]
+  if (attribution.kind !== 'speech' || !attribution.cue) return undefined
+  const words = next.words
+  const cueAt = words.findIndex((w) => w.start === attribution.cue!.start)
+  if (cueAt < 1 || words[cueAt - 1].lower !== 'also' || cueAt > 4) return undefined
+  // Only a personal pronoun presumes a source named before ("They also said"); "The company also said" may open one.
+  const subject = words.slice(0, cueAt - 1).filter((w) => !['but', 'and', 'however'].includes(w.lower))
+  if (subject.length !== 1 || !['he', 'she', 'they'].includes(subject[0].lower)) return undefined
+  const first = words[0]
+  return {start: first.start, end: words[cueAt].end, text: next.text.slice(0, words[cueAt].end - next.start)}
+}

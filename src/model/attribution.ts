@@ -1,0 +1,392 @@
+/**
+ * The attribution model: who says what, in the style of the PARC corpus
+ * (source, cue, content).
+ *
+ * For every sentence of the article it answers "is this attributed, and to
+ * whom?":
+ *
+ * - direct quotations (a sentence inside quotation marks is the speaker's),
+ * - indirect speech with a reporting cue: "X said (that) …", "…, X said.",
+ *   "…, said X.", "X told Reuters …", "the statement said …",
+ * - "according to X …", "in a statement, X …",
+ * - carry-over: a sentence that continues an attributed or quoted passage in
+ *   the same paragraph stays with that speaker,
+ * - weasel attribution: a cue whose source names nobody ("critics say",
+ *   "sources said", "some believe") or an impersonal one ("it is widely
+ *   believed").
+ *
+ * It works per sentence on its words (outside quotation marks), with the
+ * lexicons `attribution-cues.tsv`, `attribution-sources.txt`,
+ * `weasel-sources.txt` and `weasel-phrases.txt`. It knows nothing of
+ * messages; rules ask it.
+ */
+import type {VFile} from 'vfile'
+import type {Article, Sentence, TextSpan, Word} from '../article/types.js'
+import {modelOf} from '../article/index.js'
+import {loadTable, loadWordList} from './lexicon.js'
+
+export type CueClass = 'speech' | 'weak' | 'belief'
+
+export type AttributionKind =
+  /** Inside a direct quotation. */
+  | 'quote'
+  /** A reporting cue with a source ("X said", "said X", "the statement said"). */
+  | 'speech'
+  /** "according to X". */
+  | 'according-to'
+  /** "in a statement", "in an interview". */
+  | 'statement'
+  /** Continues the attributed sentence before it in the same paragraph. */
+  | 'carried-over'
+  /** A cue whose source names nobody ("critics say", "it is widely believed"). */
+  | 'weasel'
+  /** Written in the first person outside quotation marks (a column, a reader's comment): the writer is the source. */
+  | 'first-person'
+  | 'none'
+
+export interface SentenceAttribution {
+  sentence: number
+  kind: AttributionKind
+  /** True when a real source stands behind the sentence (not for weasel or none). */
+  attributed: boolean
+  source?: TextSpan
+  cue?: TextSpan
+  /** The weasel wording, when kind is `weasel`. */
+  weasel?: TextSpan
+  /**
+   * Where the weasel stands: `trailing` in the attribution slot after the
+   * content ("…, critics argue."), `leading` before it ("Critics say …").
+   */
+  weaselPosition?: 'leading' | 'trailing'
+  /** For carry-over: the sentence that carries the attribution. */
+  from?: number
+  /** The sentence reports a belief or expectation of its subject ("X expects", "many fear"). */
+  belief?: TextSpan
+}
+
+export interface AttributionModel {
+  /** By article-wide sentence index. */
+  sentences: SentenceAttribution[]
+  /** Share of body paragraphs that carry some attribution (0..1): wire copy is near 1. */
+  density: number
+}
+
+export interface AttributionOptions {
+  /** More reporting cues (verb forms), as `speech` cues. */
+  extraCues?: string[]
+  /** More weasel phrases ("word has it"). */
+  extraWeasels?: string[]
+}
+
+interface Lexicon {
+  cues: Map<string, CueClass>
+  sources: Set<string>
+  weaselSources: Set<string>
+  weaselPhrases: string[][]
+}
+
+const determiners = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your'])
+const quantifiers = new Set(['some', 'many', 'most', 'several', 'other', 'others', 'certain', 'unnamed', 'anonymous', 'various', 'numerous', 'few', 'a', 'the', 'all', 'both'])
+/** Words that sit between a subject and its cue without being part of the source. */
+const verbalFillers = new Set([
+  'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'would', 'will', 'did', 'does', 'do', 'not', 'never',
+  'later', 'earlier', 'previously', 'then', 'recently', 'repeatedly', 'publicly', 'privately', 'further', 'once', 'again', 'already',
+  'separately', 'however', 'often', 'have', 'frequently', 'now', 'still', 'had', 'may', 'might', 'could', 'should', 'can', 'must', 'who', 'had',
+  'widely', 'generally', 'openly', 'first', 'last', 'just', 'only', 'yesterday', 'today', 'always', 'reportedly', 'allegedly', 'quickly', 'since'
+])
+/** Words that end a backward search for the subject of a cue. */
+const clauseStarters = new Set(['that', 'which', 'and', 'but', 'while', 'as', 'because', 'if', 'when', 'although', 'though', 'whereas', 'where', 'after', 'before', 'since', 'so', 'or'])
+/** Words that end a forward search for an inverted source ("…, said Jane Doe, head of …"). */
+const forwardStops = new Set(['that', 'on', 'in', 'at', 'last', 'yesterday', 'today', 'tonight', 'this', 'earlier', 'later', 'late', 'when', 'after', 'before', 'during', 'as', 'who', 'which', 'and', 'but', 'while', 'adding', 'saying', 'to'])
+const prepositions = new Set(['of', 'in', 'at', 'for', 'from', 'with', 'on', 'to', 'about', 'by', 'over', 'under', 'within', 'among', 'across', 'into', 'close', 'familiar', 'who', 'which', 'that'])
+const firstPerson = new Set(['i', 'we', 'me', 'us', 'my', 'our', "i'm", 'i’m', "we're", 'we’re', "i've", 'i’ve', "we've", 'we’ve', "i'd", 'i’d', "we'd", 'we’d'])
+const beForms = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being'])
+const statementNouns = new Set(['statement', 'interview', 'letter', 'report', 'filing', 'post', 'tweet', 'speech', 'memo', 'release', 'briefing', 'remarks', 'testimony', 'email', 'e-mail', 'message', 'notice', 'circular', 'announcement', 'submission', 'broadcast', 'op-ed', 'column', 'blog', 'affidavit', 'complaint', 'lawsuit', 'ruling', 'prospectus', 'document', 'documents', 'filings', 'survey', 'poll', 'study'])
+
+let lexiconCache: Lexicon | undefined
+
+function baseLexicon(): Lexicon {
+  if (lexiconCache) return lexiconCache
+  const cues = new Map<string, CueClass>()
+  for (const [form, values] of loadTable('attribution-cues.tsv')) cues.set(form, (values[0] as CueClass) ?? 'speech')
+  lexiconCache = {
+    cues,
+    sources: loadWordList('attribution-sources.txt'),
+    weaselSources: loadWordList('weasel-sources.txt'),
+    weaselPhrases: [...loadWordList('weasel-phrases.txt')].map((p) => p.split(/\s+/))
+  }
+  return lexiconCache
+}
+
+function lexiconFor(options: AttributionOptions): Lexicon {
+  const base = baseLexicon()
+  if (!options.extraCues?.length && !options.extraWeasels?.length) return base
+  const cues = new Map(base.cues)
+  for (const cue of options.extraCues ?? []) cues.set(cue.toLowerCase(), 'speech')
+  const weaselPhrases = [...base.weaselPhrases, ...(options.extraWeasels ?? []).map((p) => p.toLowerCase().split(/\s+/).filter(Boolean))]
+  return {...base, cues, weaselPhrases}
+}
+
+/** The attribution model of a file, computed once (per set of options). */
+export function attributionOf(file: VFile, options: AttributionOptions = {}): AttributionModel {
+  const key = options.extraCues?.length || options.extraWeasels?.length ? `attribution:${JSON.stringify(options)}` : 'attribution'
+  return modelOf(file, key, (article) => buildAttribution(article, options))
+}
+
+/** Is this sentence attributed to a real source (quoted, reported, or carried over)? */
+export function isAttributed(file: VFile, sentence: Sentence): boolean {
+  return attributionOf(file).sentences[sentence.index]?.attributed ?? false
+}
+
+const bodyZones = new Set(['body', 'blockquote', 'list-item'])
+
+export function buildAttribution(article: Article, options: AttributionOptions = {}): AttributionModel {
+  const lexicon = lexiconFor(options)
+  const text = article.text
+  const properNouns = properNounsOf(article)
+  const sentences: SentenceAttribution[] = article.sentences.map((sentence) => analyseSentence(sentence, text, lexicon, properNouns))
+
+  // Carry-over within a paragraph: a sentence that follows a quoted or
+  // attributed one continues that speaker's passage, until a new source.
+  let attributedParagraphs = 0
+  let bodyParagraphs = 0
+  for (const paragraph of article.paragraphs) {
+    if (!bodyZones.has(paragraph.zone)) continue
+    bodyParagraphs++
+    let carrier: SentenceAttribution | undefined
+    let any = false
+    for (const sentence of paragraph.sentences) {
+      const own = sentences[sentence.index]
+      if (own.kind !== 'none') {
+        any = true
+        carrier = own.attributed ? own : undefined
+        continue
+      }
+      if (carrier) {
+        sentences[sentence.index] = {
+          sentence: sentence.index,
+          kind: 'carried-over',
+          attributed: true,
+          source: carrier.source,
+          from: carrier.kind === 'carried-over' ? carrier.from : carrier.sentence
+        }
+        carrier = sentences[sentence.index]
+      }
+    }
+    // An opening quotation attributed at the paragraph's end ("“A. B,” she said.").
+    for (let i = paragraph.sentences.length - 2; i >= 0; i--) {
+      const sentence = paragraph.sentences[i]
+      const next = sentences[paragraph.sentences[i + 1].index]
+      if (sentences[sentence.index].kind === 'none' && sentence.quoted !== 'none' && next.attributed) {
+        sentences[sentence.index] = {sentence: sentence.index, kind: 'quote', attributed: true, source: next.source, from: next.sentence}
+      }
+    }
+    if (any) attributedParagraphs++
+  }
+  return {sentences, density: bodyParagraphs ? attributedParagraphs / bodyParagraphs : 0}
+}
+
+/** Words written with a capital somewhere other than at the start of a sentence: names. */
+function properNounsOf(article: Article): Set<string> {
+  const names = new Set<string>()
+  for (const sentence of article.sentences) {
+    for (let i = 1; i < sentence.words.length; i++) {
+      const word = sentence.words[i]
+      if (/^\p{Lu}/u.test(word.text)) names.add(word.lower)
+    }
+  }
+  return names
+}
+
+/** Clause punctuation between two neighbouring words. */
+function boundaryBetween(text: string, left: Word, right: Word): boolean {
+  const gap = text.slice(left.end, right.start)
+  // "1,900": a thousands separator, not a clause boundary.
+  if (gap === ',' && /\d$/.test(left.text) && /^\d/.test(right.text)) return false
+  return /[,;:()\[\]"“”«»—–]|\s-\s|\s--\s/.test(gap)
+}
+
+function span(text: string, words: Word[]): TextSpan | undefined {
+  if (!words.length) return undefined
+  const start = words[0].start
+  const end = words[words.length - 1].end
+  return {start, end, text: text.slice(start, end)}
+}
+
+function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, properNouns: Set<string>): SentenceAttribution {
+  const result: SentenceAttribution = {sentence: sentence.index, kind: 'none', attributed: false}
+  if (!bodyZones.has(sentence.zone)) return result
+  const words = sentence.words
+  if (sentence.quoted === 'full') return {...result, kind: 'quote', attributed: true}
+
+  // Impersonal weasel phrases first ("it is widely believed").
+  const weasel = findWeaselPhrase(words, lexicon.weaselPhrases)
+  let weaselFound: SentenceAttribution | undefined
+  let real: SentenceAttribution | undefined
+  if (weasel) weaselFound = {...result, kind: 'weasel', weasel: span(text, weasel)}
+
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
+    if (word.quoted) continue
+    // "according to X"
+    if (word.lower === 'according' && words[i + 1]?.lower === 'to' && !words[i + 1].quoted) {
+      const source = forwardPhrase(words, i + 2, text)
+      const cue = span(text, [word, words[i + 1]])
+      if (source.length && isWeaselSource(source, lexicon)) {
+        weaselFound ??= {...result, kind: 'weasel', weasel: span(text, [word, ...source]), cue, source: span(text, source)}
+        continue
+      }
+      real ??= {...result, kind: 'according-to', attributed: true, cue, source: span(text, source)}
+      continue
+    }
+    // "in a statement", "in an interview with …"
+    if (word.lower === 'in' && i + 2 < words.length) {
+      let j = i + 1
+      if (determiners.has(words[j].lower)) j++
+      if (j < words.length && !statementNouns.has(words[j].lower) && j + 1 < words.length) j++
+      if (j < words.length && statementNouns.has(words[j].lower) && !words[j].quoted && j - i <= 3) {
+        real ??= {...result, kind: 'statement', attributed: true, cue: span(text, words.slice(i, j + 1))}
+        continue
+      }
+    }
+    const cueClass = lexicon.cues.get(word.lower)
+    if (!cueClass) continue
+    const previous = words[i - 1]
+    // "the reported deal", "a forecast of": a noun or adjective, not a cue.
+    if (previous && determiners.has(previous.lower) && !boundaryBetween(text, previous, word)) continue
+    // Passive: "X is expected to …", "it was reported that …" (impersonal weasels are in weasel-phrases.txt).
+    if (previous && beForms.has(previous.lower) && !boundaryBetween(text, previous, word) && word.lower !== 'quoted') continue
+    let source = backwardPhrase(words, i, text)
+    // ", adding that …", ", saying …": the participle reports the main clause's subject.
+    if (source.length === 0 && word.lower.endsWith('ing') && cueClass !== 'belief' && previous && boundaryBetween(text, previous, word)) {
+      real ??= {...result, kind: 'speech', attributed: true, cue: span(text, [word])}
+      continue
+    }
+    let inverted = false
+    if (source.length === 0 && cueClass !== 'belief') {
+      source = forwardPhrase(words, i + 1, text)
+      inverted = source.length > 0
+    }
+    const cue = span(text, [word])
+    if (source.length && isWeaselSource(source, lexicon, word)) {
+      weaselFound ??= {...result, kind: 'weasel', weasel: span(text, inverted ? [word, ...source] : [...source, word]), cue, source: span(text, source)}
+      continue
+    }
+    if (cueClass === 'belief') {
+      // "X believes/expects …" reports a mind, not speech: the sentence still needs a source.
+      result.belief ??= span(text, [...source, word])
+      continue
+    }
+    // Only "said", "told" and "according to" report speech whatever stands before them; other cues need a source as subject ("the statement underscored", not "the defection underscores").
+    if (cueClass === 'weak' && !isSource(head(source), lexicon, properNouns)) continue
+    if (cueClass === 'speech' && source.length && !isSource(head(source), lexicon, properNouns) && !looksLikeSubject(source)) continue
+    real ??= {...result, kind: 'speech', attributed: true, cue, source: span(text, source)}
+  }
+  // A weasel wins the report even next to a real source ("X said …, critics argue"); `attributed` still says whether a real source stands behind.
+  if (weaselFound?.weasel) {
+    const before = words.filter((w) => w.end <= weaselFound!.weasel!.start)
+    const last = before[before.length - 1]
+    const first = words.find((w) => w.start >= weaselFound!.weasel!.start)
+    const trailing = before.length >= 4 && last !== undefined && first !== undefined && boundaryBetween(text, last, first)
+    return {...weaselFound, weaselPosition: trailing ? 'trailing' : 'leading', attributed: real !== undefined, belief: result.belief}
+  }
+  if (real) return {...real, belief: result.belief}
+  if (words.some((w) => !w.quoted && firstPerson.has(w.lower))) return {...result, kind: 'first-person', attributed: true}
+  return result
+}
+
+/** The words before a cue that can be its subject, back to a clause boundary. */
+function backwardPhrase(words: Word[], cueIndex: number, text: string): Word[] {
+  let end = cueIndex
+  // Skip auxiliaries and adverbs between subject and cue ("he also said", "officials have repeatedly warned").
+  while (end > 0 && verbalFillers.has(words[end - 1].lower) && !boundaryBetween(text, words[end - 1], words[end])) end--
+  if (end > 0 && boundaryBetween(text, words[end - 1], words[end])) return []
+  let start = end
+  while (start > 0 && end - start < 10) {
+    const candidate = words[start - 1]
+    if (candidate.quoted || clauseStarters.has(candidate.lower)) break
+    start--
+    if (start > 0 && boundaryBetween(text, words[start - 1], words[start])) break
+  }
+  return words.slice(start, end)
+}
+
+/** The words after a cue that can be an inverted source ("…, said Jane Doe, an analyst"). */
+function forwardPhrase(words: Word[], from: number, text: string): Word[] {
+  const out: Word[] = []
+  for (let j = from; j < words.length && out.length < 10; j++) {
+    const word = words[j]
+    if (word.quoted) break
+    if (out.length && (forwardStops.has(word.lower) || boundaryBetween(text, words[j - 1], word))) break
+    if (!out.length && j > from && boundaryBetween(text, words[j - 1], word)) break
+    out.push(word)
+  }
+  return out
+}
+
+/** The head of a source phrase: before its first preposition or relative word, without determiners. */
+function head(phrase: Word[]): Word[] {
+  const out: Word[] = []
+  for (const word of phrase) {
+    if (out.length && prepositions.has(word.lower)) break
+    if (determiners.has(word.lower)) continue
+    out.push(word)
+  }
+  return out
+}
+
+function isSource(words: Word[], lexicon: Lexicon, properNouns: Set<string>): boolean {
+  for (const word of words) {
+    const bare = word.lower.replace(/['’]s$/, '')
+    if (lexicon.sources.has(bare)) return true
+    if (/^\p{Lu}/u.test(word.text) && (word.index > 0 || properNouns.has(word.lower)) && !determiners.has(word.lower)) return true
+  }
+  return false
+}
+
+/** A plausible subject noun phrase: short, no finite verb-looking words. */
+function looksLikeSubject(phrase: Word[]): boolean {
+  return phrase.length <= 6
+}
+
+/**
+ * A source that names nobody: "critics", "some", "experts", "sources". Not
+ * when a determiner points back to one already described ("the sources",
+ * "a source briefed on …"), nor when a word describes it ("trade sources",
+ * "EC Commission sources"). A bare quantifier ("some", "many") is a weasel
+ * only with a present-tense cue ("some say"): "many said" reports a group
+ * the article has just described.
+ */
+function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word): boolean {
+  let weasel = false
+  if (phrase.length && determiners.has(phrase[0].lower)) return false
+  const bare = phrase.filter((w) => !verbalFillers.has(w.lower))
+  if (cue && bare.length === 1 && quantifiers.has(bare[0].lower) && !/s$/.test(cue.lower) && !['say', 'believe', 'argue', 'think', 'claim', 'note', 'warn', 'fear', 'suggest', 'feel'].includes(cue.lower)) return false
+  for (const word of phrase) {
+    if (lexicon.weaselSources.has(word.lower)) {
+      weasel = true
+      continue
+    }
+    if (quantifiers.has(word.lower) || verbalFillers.has(word.lower)) continue
+    return false
+  }
+  return weasel
+}
+
+function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].quoted) continue
+    for (const phrase of phrases) {
+      if (phrase[0] !== words[i].lower || i + phrase.length > words.length) continue
+      let ok = true
+      for (let k = 1; k < phrase.length; k++) {
+        if (words[i + k].lower !== phrase[k] || words[i + k].quoted) {
+          ok = false
+          break
+        }
+      }
+      if (ok) return words.slice(i, i + phrase.length)
+    }
+  }
+  return undefined
+}
