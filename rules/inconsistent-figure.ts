@@ -1,17 +1,161 @@
 /**
- * inconsistent-figure: The same quantity given different values.
- * Documentation: rules/inconsistent-figure.md. (Being built: see its issue.)
+ * inconsistent-figure: the same quantity given two values that cannot both
+ * be true, in the headline and the body or at two places in the body.
+ * Documentation: rules/inconsistent-figure.md.
+ *
+ * Thin: the figure model gives every figure with its value, approximation,
+ * precision, unit, what it counts and the words around it; this rule pairs
+ * figures that count the same thing and reports those that disagree.
+ * "over 1,900" and 1,905 agree; "about 2,000" and 1,905 agree; "more than
+ * 2,000" and 1,905 do not.
  */
 import {defineRule} from '../src/rule.js'
+import {modelOf} from '../src/article/index.js'
+import {buildFigures, figuresAgree, sameThing, type Figure, type FigureModel} from '../src/model/figures.js'
 
-export default defineRule(
+export interface InconsistentFigureOptions {
+  /** Compare the headline's figures with the body's. */
+  headline: boolean
+  /** Compare figures for the same thing at two places in the body. */
+  body: boolean
+  /** How many words of context two figures must share to be the same quantity (headline against body). */
+  minSharedWords: number
+}
+
+/** Words that say a figure is a change, a comparison or a part: two values can then both be true. */
+const comparisonWords = new Set([
+  'from', 'previous', 'previously', 'prior', 'earlier', 'compared', 'versus', 'vs', 'against', 'another', 'more',
+  'additional', 'further', 'other', 'total', 'whom', 'including', 'among', 'revised', 'initially', 'originally',
+  'first', 'second', 'third', 'fourth', 'now', 'then', 'instead', 'target', 'forecast', 'expected', 'estimate',
+  'estimated', 'each', 'per', 'average', 'averaged', 'remaining', 'rest', 'only', '+up', '+down'
+])
+
+const timePattern = /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|quarter|qtr|half|year|month|week|today|yesterday|tomorrow)\b/gi
+
+function timesOf(text: string): string {
+  return [...new Set([...text.toLowerCase().matchAll(timePattern)].map((m) => m[0].replace(/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/, (x) => x)))].sort().join(' ')
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+function comparable(a: Figure, b: Figure): boolean {
+  if (a.kind !== b.kind) return false
+  if (a.kind === 'money' && a.unit !== b.unit) return false
+  return true
+}
+
+function shared(a: string[], b: string[]): string[] {
+  const set = new Set(b)
+  return a.filter((w) => set.has(w) && w !== 'mln' && w !== 'pct')
+}
+
+export default defineRule<InconsistentFigureOptions>(
   {
     id: 'inconsistent-figure',
     category: 'figures',
-    description: 'The same quantity given different values.',
+    description: 'The same quantity given different values in the headline and the body, or at two places in the body.',
     level: 'warn',
     recommended: true,
-    defaults: {}
+    schema: {
+      properties: {
+        headline: {type: 'boolean'},
+        body: {type: 'boolean'},
+        minSharedWords: {type: 'integer', minimum: 1}
+      }
+    },
+    defaults: {headline: true, body: true, minSharedWords: 2}
   },
-  () => {}
+  ({article, file, options, report}) => {
+    const model: FigureModel = modelOf(file, 'figures', buildFigures)
+    const body = model.figures.filter((f) => f.zone === 'body')
+    const text = article.text
+    const reported = new Set<Figure>()
+
+    if (options.headline) {
+      for (const figure of model.figures) {
+        if (figure.zone !== 'headline') continue
+        const candidates = body.filter((b) => comparable(figure, b))
+        if (!candidates.length) continue
+        // The headline's figure is given somewhere in the body: fine.
+        const headlineWords = figure.sentence.words.map((w) => w.lower)
+        if (candidates.some((b) => figuresAgree(figure, b) && (shared(figure.context, b.context).length >= 1 || sameThing(figure.counts, b.counts) >= 0.8))) continue
+        let best: {figure: Figure; score: number} | undefined
+        for (const candidate of candidates) {
+          const score = shared(figure.context, candidate.context).length + (sameThing(figure.counts, candidate.counts) >= 0.8 ? 1 : 0)
+          if (!best || score > best.score || (score === best.score && candidate.start < best.figure.start)) best = {figure: candidate, score}
+        }
+        if (!best || best.score < options.minSharedWords) continue
+        // A tie with a figure that agrees: not sure which quantity the headline gives.
+        if (candidates.some((b) => b !== best!.figure && figuresAgree(figure, b) && shared(figure.context, b.context).length >= best!.score - 1)) continue
+        const other = best.figure
+        void headlineWords
+        reported.add(figure)
+        report({
+          message: `The headline says ${figure.amount} but the body says ${other.amount} (line ${lineOf(text, other.start)}): check which is right`,
+          start: figure.start,
+          end: figure.end,
+          quoted: figure.quoted,
+          note: 'A headline figure that the story does not bear out is the first thing a reader (or a correction) will catch. Make the headline and the body give the same value, or say why they differ.',
+          actual: figure.amount,
+          expected: [other.amount],
+          related: [{start: other.start, end: other.end, message: `the body gives ${other.amount} here`}],
+          confidence: Math.min(0.9, 0.5 + best.score / 10),
+          kind: 'headline-body'
+        })
+      }
+    }
+
+    if (options.body) {
+      for (let i = 0; i < body.length; i++) {
+        const later = body[i]
+        if (reported.has(later)) continue
+        for (let j = 0; j < i; j++) {
+          const earlier = body[j]
+          if (earlier.sentence === later.sentence || !comparable(earlier, later)) continue
+          if (figuresAgree(earlier, later)) continue
+          if (!sameQuantity(earlier, later, model)) continue
+          reported.add(later)
+          report({
+            message: `'${later.text}' disagrees with '${earlier.text}' (line ${lineOf(text, earlier.start)}): check which is right`,
+            start: later.start,
+            end: later.end,
+            quoted: later.quoted,
+            note: 'The same quantity should have one value throughout the story. If the figure changed (a new toll, a revision), say so and attribute both.',
+            actual: later.amount,
+            expected: [earlier.amount],
+            related: [{start: earlier.start, end: earlier.end, message: `the first figure: ${earlier.text}`}],
+            confidence: 0.7,
+            kind: 'body-body'
+          })
+          break
+        }
+      }
+    }
+  }
 )
+
+/** Two body figures for the same quantity, with nothing to say that both can be true. */
+function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
+  for (const figure of [a, b]) {
+    if (figure.context.some((w) => comparisonWords.has(w))) return false
+    if (/\b(?:from|to)\s*$/i.test(figure.sentence.text.slice(0, figure.start - figure.sentence.start))) return false
+    // A sentence of many figures of one kind (a table in prose) compares them.
+    if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > 2) return false
+  }
+  if (timesOf(a.sentence.text) !== timesOf(b.sentence.text)) return false
+  if (a.kind === 'count') {
+    if (!a.counts || !b.counts) return false
+    if (sameThing(a.counts, b.counts) < 1) return false
+    if (Math.min(a.counts.words.length, b.counts.words.length) < 2 && a.counts.classes.length === 0) return false
+    // The same verb or cue around both ("killed", "arrested").
+    const aContext = a.context.filter((w) => !a.counts!.words.includes(w))
+    const bContext = b.context.filter((w) => !b.counts!.words.includes(w))
+    return shared(aContext, bContext).length >= 2
+  }
+  const before = (f: Figure) => f.context.filter((w) => !(f.counts?.words ?? []).includes(w))
+  return shared(before(a), before(b)).length >= 3 && sameThing(a.counts, b.counts) >= (a.counts || b.counts ? 0.8 : 0)
+}

@@ -853,7 +853,7 @@ export function figuresAgree(a: Figure, b: Figure): boolean {
   const [aLow, aHigh] = rangeOf(a)
   const [bLow, bHigh] = rangeOf(b)
   const epsilon = 1e-9 * Math.max(1, Math.abs(a.value), Math.abs(b.value))
-  return aLow <= bHigh + epsilon && bLow <= aHigh + epsilon
+  return aLow < bHigh - epsilon && bLow < aHigh - epsilon
 }
 
 /** Do two counted things look like the same thing? 0 (no) to 1 (same words). */
