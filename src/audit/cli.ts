@@ -185,11 +185,15 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
         )
       }
       let audited = 0
+      let words = 0
+      const started = performance.now()
       const stats = await runPool(
         enumerate(inputs, cwd),
         {settings, workers, batchSize, timeoutMs, skip: values.resume ? (task) => store.has(task.key) : undefined},
         (outputs: WorkerOutput[]) => {
-          store.add(outputs.map((output) => ({seq: output.seq, line: output.line, result: JSON.parse(output.line) as AuditResult})))
+          const rows = outputs.map((output) => ({seq: output.seq, line: output.line, result: JSON.parse(output.line) as AuditResult}))
+          store.add(rows)
+          for (const row of rows) words += row.result.words
           const errors = outputs.filter((o) => o.status === 'error').length
           audited += outputs.length
           progress?.add(outputs.length, errors)
@@ -197,6 +201,10 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       )
       counting = false
       progress?.stop()
+      const seconds = (performance.now() - started) / 1000
+      const peakMb = Math.round(process.resourceUsage().maxRSS / 1024)
+      // This run's figures, for `npm run bench` and for the curious: sqlite3 DIR/audit.db "select * from run"
+      store.set('last_run', JSON.stringify({articles: audited, words, seconds: Math.round(seconds * 1000) / 1000, workers, batch: batchSize, peakRssMb: peakMb}))
       const totals = await finish(store, out, values.title)
       if (!totals) {
         io.stderr.write('newslint audit: no articles found (looked for .txt, .md, .html, .jsonl, .jsonl.gz)\n')
@@ -207,6 +215,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
         io.stderr.write(
           `newslint audit: ${totals.articles.toLocaleString('en')} articles (${audited.toLocaleString('en')} this run${stats.skipped ? `, ${stats.skipped.toLocaleString('en')} already done` : ''}), ` +
             `${findings.toLocaleString('en')} findings, ${totals.errors.toLocaleString('en')} not audited\n` +
+            `  ${seconds.toFixed(1)} s, ${Math.round(audited / seconds).toLocaleString('en')} articles/s, ${Math.round(words / seconds).toLocaleString('en')} words/s on ${workers} worker${workers === 1 ? '' : 's'}, peak memory ${peakMb} MB\n` +
             `  ${path.join(values.out, 'report.html')}\n  ${path.join(values.out, 'results.jsonl')}\n  ${path.join(values.out, 'results.csv')}\n  ${path.join(values.out, STORE_FILE)}\n`
         )
       }
