@@ -225,7 +225,7 @@ export class Linter {
 
       const processor = this.processorFor(state, config, format)
       const file = new VFile({path: filePath(uri) ?? uri.replace(/^[a-z][a-z0-9+.-]*:/i, ''), value: text})
-      file.data.paragraphCache = state.cache
+      if (this.settings.paragraphCache) file.data.paragraphCache = state.cache
       state.cache.begin()
       const tree = processor.parse(file)
       state.cache.end()

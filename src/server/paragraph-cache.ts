@@ -1,10 +1,12 @@
 /**
  * Per-document cache of tokenised blocks (see `ParagraphCache` in
  * src/article/parse.ts). A block whose text did not change since the last
- * parse is not tokenised again: its nlcst paragraphs are kept with offsets
- * relative to the block, and moved to where the block is now (offsets,
- * lines and columns) when it is used again. Every hit is a fresh copy, so a
- * plugin that touches the tree cannot spoil the cache.
+ * parse is not tokenised again: its nlcst paragraphs are kept as they were
+ * first positioned, and moved to where the block is now when it is used
+ * again (offsets by the block's move, lines by its first node's, columns on
+ * that first line only: the block's text is the same, so later lines start
+ * at the same margin). Every hit is a fresh copy, so a plugin that touches
+ * the tree cannot spoil the cache.
  *
  * Entries live for two parses after their last use (a paragraph typed over
  * and put back, or an undo, still hits), so the cache holds about one
@@ -16,9 +18,20 @@ import type {ParagraphCache} from '../article/parse.js'
 type Place = Parameters<ParagraphCache['get']>[2]
 
 interface Entry {
+  /** The block's paragraphs, positioned where the block was when they were tokenised. */
   paragraphs: Paragraph[]
+  /** Where the block started then. */
+  blockStart: number
+  /** Where its first node started then: the nodes on that line move with it, the later lines keep their columns. */
+  anchor: Point
   /** The parse that last used this entry. */
   used: number
+}
+
+interface Point {
+  line: number
+  column: number
+  offset: number
 }
 
 export class DocumentParagraphCache implements ParagraphCache {
@@ -45,17 +58,24 @@ export class DocumentParagraphCache implements ParagraphCache {
 
   get(key: string, start: number, place: Place): Paragraph[] | undefined {
     const entry = this.entries.get(key)
-    if (!entry) {
+    const to = entry && place.toPoint(entry.anchor.offset + start - entry.blockStart)
+    if (!entry || !to) {
       this.misses++
       return undefined
     }
     entry.used = this.generation
     this.hits++
-    return entry.paragraphs.map((paragraph) => moveNode(paragraph, start, place) as Paragraph)
+    const from = entry.anchor
+    const shift: Shift = {offset: start - entry.blockStart, line: to.line - from.line, column: to.column - from.column, firstLine: from.line}
+    return entry.paragraphs.map((paragraph) => copyNode(paragraph, shift) as Paragraph)
   }
 
   set(key: string, start: number, paragraphs: Paragraph[]): void {
-    this.entries.set(key, {paragraphs: paragraphs.map((paragraph) => moveNode(paragraph, -start, undefined) as Paragraph), used: this.generation})
+    const first = paragraphs[0]?.position?.start
+    if (!first || first.offset === undefined) return
+    const anchor = {line: first.line, column: first.column, offset: first.offset}
+    const same: Shift = {offset: 0, line: 0, column: 0, firstLine: anchor.line}
+    this.entries.set(key, {paragraphs: paragraphs.map((paragraph) => copyNode(paragraph, same) as Paragraph), anchor, blockStart: start, used: this.generation})
   }
 
   clear(): void {
@@ -64,25 +84,35 @@ export class DocumentParagraphCache implements ParagraphCache {
 }
 
 /**
- * Copy `node` with every offset moved by `delta`. With `place`, lines and
- * columns are computed for the new offsets (positions in the file); without
- * it, only offsets are kept (positions relative to the block).
+ * How a block moved: every offset by `offset`, every line by `line`, and
+ * columns on the block's first line (`firstLine`, before the move) by `column`
+ * (later lines start at the margin, wherever the block went).
  */
-function moveNode(node: Nodes, delta: number, place: Place | undefined): Nodes {
-  const copy = {...node} as Nodes & {children?: Nodes[]}
-  if (node.position) {
-    const start = (node.position.start.offset ?? 0) + delta
-    const end = (node.position.end.offset ?? 0) + delta
-    copy.position = {start: pointAt(start, place), end: pointAt(end, place)}
-  }
-  if ('children' in node) {
-    copy.children = (node.children as Nodes[]).map((child) => moveNode(child, delta, place))
-  }
-  if ('data' in node && node.data) copy.data = {...node.data}
-  return copy
+interface Shift {
+  offset: number
+  line: number
+  column: number
+  firstLine: number
 }
 
-function pointAt(offset: number, place: Place | undefined) {
-  const point = place?.toPoint(offset)
-  return point ? {line: point.line, column: point.column, offset} : {line: 1, column: offset + 1, offset}
+function movePoint(point: {line: number; column: number; offset?: number}, shift: Shift): Point {
+  return {
+    line: point.line + shift.line,
+    column: point.line === shift.firstLine ? point.column + shift.column : point.column,
+    offset: (point.offset ?? 0) + shift.offset
+  }
+}
+
+/** Copy `node` and its descendants, moved by `shift`. */
+function copyNode(node: Nodes, shift: Shift): Nodes {
+  const copy = Object.assign({}, node) as Nodes & {children?: Nodes[]}
+  if (node.position) copy.position = {start: movePoint(node.position.start, shift), end: movePoint(node.position.end, shift)}
+  if ('children' in node) {
+    const children = node.children as Nodes[]
+    const copied = new Array<Nodes>(children.length)
+    for (let i = 0; i < children.length; i++) copied[i] = copyNode(children[i], shift)
+    copy.children = copied
+  }
+  if (node.data) copy.data = {...node.data}
+  return copy
 }

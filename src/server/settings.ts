@@ -1,7 +1,7 @@
 /**
  * What a client may set in `initializationOptions`:
  *
- *     {"debounce": 150, "maxSize": 1048576, "date": "2024-12-20"}
+ *     {"debounce": 150, "maxSize": 1048576, "date": "2024-12-20", "paragraphCache": true}
  *
  * Anything missing or malformed falls back to the default (and is logged).
  */
@@ -15,6 +15,8 @@ export interface ServerSettings {
   maxSizeFromClient: boolean
   /** Publication date for every document (`YYYY-MM-DD`), when the client sets one. */
   date?: string
+  /** Keep tokenised paragraphs between runs (off only to measure what the cache saves). */
+  paragraphCache: boolean
 }
 
 /** 150 ms: below the pause between two words of a fast typist, above a key repeat. */
@@ -26,7 +28,7 @@ export const DEFAULT_DEBOUNCE = 150
 export const DEFAULT_MAX_SIZE = 1024 * 1024
 
 export function readSettings(options: unknown, warn: (message: string) => void): ServerSettings {
-  const settings: ServerSettings = {debounce: DEFAULT_DEBOUNCE, maxSize: DEFAULT_MAX_SIZE, maxSizeFromClient: false}
+  const settings: ServerSettings = {debounce: DEFAULT_DEBOUNCE, maxSize: DEFAULT_MAX_SIZE, maxSizeFromClient: false, paragraphCache: true}
   if (options === undefined || options === null) return settings
   if (typeof options !== 'object' || Array.isArray(options)) {
     warn('initializationOptions: expected an object; using the defaults')
@@ -46,6 +48,10 @@ export function readSettings(options: unknown, warn: (message: string) => void):
   if (raw.date !== undefined) {
     if (typeof raw.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.date)) settings.date = raw.date
     else warn('initializationOptions.date: expected YYYY-MM-DD; ignored')
+  }
+  if (raw.paragraphCache !== undefined) {
+    if (typeof raw.paragraphCache === 'boolean') settings.paragraphCache = raw.paragraphCache
+    else warn('initializationOptions.paragraphCache: expected true or false; ignored')
   }
   return settings
 }
