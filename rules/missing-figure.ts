@@ -24,7 +24,7 @@ export interface MissingFigureOptions {
   ignore: string[]
 }
 
-const base: Record<string, number> = {strong: 1, medium: 0.5, weak: 0.3, bare: 0.4, order: 0.2, loose: 0, honest: 0}
+const base: Record<string, number> = {strong: 1, medium: 0.5, weak: 0.3, bare: 0.4, order: 0.3, loose: 0, honest: 0}
 
 /** The lede: the first sentence of the body. */
 function ledeSentence(article: Article): number | undefined {
@@ -48,7 +48,7 @@ export function figureFor(vague: VagueQuantity, figures: Figure[]): Figure | und
 export function weigh(vague: VagueQuantity, context: {lede: boolean; elsewhere: boolean}): number {
   const s = vague.signals
   let score = base[vague.strength] ?? 0
-  if (vague.kind === 'money' && vague.strength === 'medium') score = 0.7
+  if (vague.kind === 'money' && (vague.strength === 'medium' || vague.strength === 'weak')) score = 0.7
   if (vague.kind === 'share') {
     if (s.sameKindFigure) score += 0.4
   } else {

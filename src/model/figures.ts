@@ -249,7 +249,9 @@ const stopWords = new Set([
   'towards', 'upon', 'via', 'within', 'without', 'up', 'down', 'out', 'off', 'away', 'back', 'vs', 'versus',
   'including', 'like', 'what', 'how', 'why', 'whether', 'very', 'too', 'already', 'again', 'ever', 'never',
   'well', 'much', 'many', 'few', 'own', 'same', 'new', 'old', 'year', 'years', 'month', 'months', 'week',
-  'weeks', 'day', 'days', 'earlier', 'later', 'ended', 'ending'
+  'weeks', 'day', 'days', 'earlier', 'later', 'ended', 'ending', 'outside', 'inside', 'near', 'behind', 'beside',
+  'beyond', 'along', 'aboard', 'despite', 'following', 'nationwide', 'worldwide', 'online', 'overseas', 'abroad',
+  'today', 'yesterday', 'tomorrow', 'tonight'
 ])
 
 const upWords = new Set(['up', 'rose', 'rise', 'rises', 'risen', 'rising', 'increase', 'increased', 'increases', 'gain', 'gained', 'gains', 'higher', 'climb', 'climbed', 'climbs', 'jump', 'jumped', 'jumps', 'grew', 'grow', 'growth', 'advance', 'advanced', 'surge', 'surged', 'soar', 'soared'])
@@ -262,6 +264,8 @@ const verbWords = new Set([
   'showed', 'live', 'lived', 'work', 'worked', 'hold', 'held', 'leave', 'left', 'try', 'tried', 'keep', 'kept',
   'began', 'begin', 'begun', 'gave', 'give', 'given', 'find', 'found', 'put', 'set', 'run', 'ran', 'let', 'lose'
 ])
+
+const moneyNouns = new Set(['money', 'cash', 'funding', 'fund', 'revenue', 'debt', 'capital', 'investment', 'profit', 'compensation', 'damages'])
 
 const modalWords = new Set(['could', 'would', 'might', 'may', 'if', 'potentially', 'possibly', 'forecast', 'projected', 'predicted', 'estimate', 'likely'])
 
@@ -632,14 +636,17 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
     }
     let matched: {phrase: string; length: number; kind: VagueKind; strength: VagueStrength} | undefined
     // "a significant share of", "a substantial portion of"
-    if ((tokens[i].lower === 'a' || tokens[i].lower === 'an') && shareAdjectives.has(tokens[i + 1]?.lower ?? '') && tokens[i + 3]?.lower === 'of') {
+    if ((tokens[i].lower === 'a' || tokens[i].lower === 'an') && shareAdjectives.has(tokens[i + 1]?.lower ?? '')) {
       const noun = tokens[i + 2]?.lower ?? ''
       const nounStrength = shareNouns.get(noun)
-      if (nounStrength) {
+      const withOf = tokens[i + 3]?.lower === 'of'
+      // "a hefty sum" needs no "of"; "a large share" without "of" is not a quantity of anything.
+      if (nounStrength && (withOf || nounStrength === 'money')) {
         const adjective = shareAdjectives.get(tokens[i + 1].lower)!
         const kind: VagueKind = nounStrength === 'money' ? 'money' : noun === 'number' ? 'count' : 'share'
         const strength: VagueStrength = adjective === 'strong' && (nounStrength === 'strong' || nounStrength === 'money') ? 'strong' : adjective === 'weak' ? 'weak' : 'medium'
-        matched = {phrase: tokens.slice(i, i + 4).map((t) => t.text).join(' '), length: 4, kind, strength}
+        const length = withOf ? 4 : 3
+        matched = {phrase: tokens.slice(i, i + length).map((t) => t.text).join(' '), length, kind, strength}
       }
     }
     if (!matched) {
@@ -688,6 +695,11 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
       counts = countedThing(tokens, k, false)
     }
     if (counts) counts.text = sentenceText(sentence, counts.start, counts.end)
+    // "a lot of money", "a significant amount of cash": a sum.
+    if (counts && moneyNouns.has(counts.head ?? '') && kind !== 'money') {
+      kind = 'money'
+      if (strength === 'weak') strength = 'medium'
+    }
     const signals = signalsOf(tokens, i, j, counts, matched.phrase.toLowerCase(), kind, figures)
     if (strength === 'bare' && (signals.payment || tokens[j - 1]?.lower === 'millions' || tokens[j - 1]?.lower === 'billions') && !counts && !signals.casualty) {
       if (signals.payment) kind = 'money'
