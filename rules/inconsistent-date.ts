@@ -19,6 +19,7 @@ import {
   nearestYear,
   weekdayNames,
   weekdayOf,
+  weekdayToken,
   type CalendarDate,
   type EventMention,
   type TemporalExpression
@@ -81,7 +82,7 @@ export default defineRule<InconsistentDateOptions>(
         if (e.stated.year === undefined && weekdayFitsAnotherYear(e, article.text, reference?.day)) continue
         const stated = weekdayNames[e.stated.weekday]
         const real = weekdayNames[actual]
-        const when = e.tense === 'past' || dayNumber(e.date) < (reference?.day ?? Math.floor(Date.now() / 86_400_000)) ? 'was' : 'is'
+        const when = (reference ? dayNumber(e.date) < reference.day : e.tense === 'past' || dayNumber(e.date) < Math.floor(Date.now() / 86_400_000)) ? 'was' : 'is'
         const dateWritten = written(e)
         const message =
           e.stated.year !== undefined
@@ -96,7 +97,7 @@ export default defineRule<InconsistentDateOptions>(
           quoted: e.quoted,
           note: `The weekday and the date cannot both be right. If the date is right, write ${real}; if ${stated} is right, the date is probably ${formatDate(shifted, e.stated.year !== undefined)}.`,
           actual: span,
-          expected: [span.replace(/\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/, real)],
+          expected: [span.replace(weekdayToken, (token) => (/day$/.test(token) ? real : real.slice(0, 3) + (token.endsWith('.') ? '.' : '')))],
           confidence: e.stated.year !== undefined ? 0.95 : 0.85,
           kind: 'weekday-mismatch'
         })
@@ -111,7 +112,7 @@ export default defineRule<InconsistentDateOptions>(
         const month = monthFullNames[d.month - 1]
         const message =
           d.month === 2 && d.day === 29 && d.year !== undefined
-            ? `${d.year} is not a leap year: '${d.text}' does not exist`
+            ? `${d.year} is not a leap year: '${d.text}' does not exist${d.yearImplied ? ` (the article is dated ${d.year})` : ''}`
             : d.month === 2
               ? `February never has ${d.day} days: '${d.text}' does not exist`
               : `${month} has only ${days} days: '${d.text}' does not exist`
@@ -171,14 +172,37 @@ export default defineRule<InconsistentDateOptions>(
         }
       }
 
+      // "last Thursday, Nov. 9" in an article of Dec. 4: the right weekday, but not last week's.
+      if (on.has('relative')) {
+        for (const e of dates.expressions) {
+          if (!proseZones.has(e.zone) || !e.weekdayRelative || e.weekdayRelative === 'this' || !e.date || !e.weekday || e.stated.weekday === undefined) continue
+          if (weekdayOf(e.date) !== e.stated.weekday) continue // the weekday check speaks
+          const day = dayNumber(e.date)
+          const fits = (ref: number) => (e.weekdayRelative === 'last' ? day >= ref - 14 && day <= ref - 1 : day >= ref + 1 && day <= ref + 14)
+          if (fits(reference.day) || (reference.dateline !== undefined && fits(reference.dateline))) continue
+          const local = fromDayNumber(reference.dateline ?? reference.day)
+          const relativeText = text.slice(e.start, e.weekday.end).replace(/^on\s+/i, '')
+          report({
+            message: `'${relativeText}' contradicts '${written(e)}': the article is dated ${formatDate(local)}`,
+            start: e.start,
+            end: e.end,
+            quoted: e.quoted,
+            note: `'${relativeText}' means a day within a week of publication; ${formatDate(e.date)} is ${Math.abs(day - dayNumber(local))} days away. Check the date, or drop '${e.weekdayRelative}'.`,
+            actual: text.slice(e.start, e.end),
+            confidence: 0.8,
+            kind: 'relative-vs-absolute'
+          })
+        }
+      }
+
       // "yesterday, on April 1" in an article dated April 27.
       if (on.has('relative')) {
         for (const r of dates.relatives) {
           if (!proseZones.has(r.zone) || !r.paired?.date || r.paired.yearUnknown) continue
           const yearStated = r.paired.stated.year !== undefined
           const fits =
-            fitsRelative(r.key, r.paired.date, yearStated, reference.day) ||
-            (reference.dateline !== undefined && fitsRelative(r.key, r.paired.date, yearStated, reference.dateline))
+            fitsRelative(r.key, r.paired.date, yearStated, reference.day, r.count) ||
+            (reference.dateline !== undefined && fitsRelative(r.key, r.paired.date, yearStated, reference.dateline, r.count))
           if (fits) continue
           const local = fromDayNumber(reference.dateline ?? reference.day)
           report({
@@ -270,7 +294,7 @@ export default defineRule<InconsistentDateOptions>(
 function dateText(text: string, e: TemporalExpression): string {
   let value = text.slice(e.start, e.end)
   value = value
-    .replace(/^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*[,(]?\s*/, '')
+    .replace(/^(?:on\s+)?(?:(?:last|next|this)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)\s*[,(]?\s*/, '')
     .replace(/\)\s*$/, '')
     .replace(/,\s+an?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '')
   return value.trim()
@@ -316,6 +340,7 @@ function meaning(key: string, local: CalendarDate): string {
     case 'last year': return `Last year is ${local.year - 1}.`
     case 'next year': return `Next year is ${local.year + 1}.`
     case 'this year': case 'earlier this year': case 'later this year': return `This year is ${local.year}.`
+    case 'days ago': case 'weeks ago': return `Counted from ${formatDate(local, false)}.`
     default: return `The week is that of ${formatDate(local, false)}.`
   }
 }

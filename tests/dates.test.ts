@@ -161,3 +161,38 @@ describe('inconsistent-date options', () => {
     ])
   })
 })
+
+describe('more forms', () => {
+  it('reads abbreviated and relative weekdays', () => {
+    const m = model('The court will rule on Thurs., Dec. 7. It ruled last Thursday, Nov. 9.', '2017-12-04')
+    expect(m.expressions.map((e) => [e.text, e.stated.weekday, e.weekdayRelative])).toEqual([
+      ['Thurs., Dec. 7', 4, undefined],
+      ['last Thursday, Nov. 9', 4, 'last']
+    ])
+  })
+  it('counts days and weeks ago', () => {
+    const m = model('The plant closed three days ago, on Jan. 30.', '2017-02-10')
+    expect(m.relatives.map((r) => [r.key, r.count, r.paired?.text])).toEqual([['days ago', 3, 'Jan. 30']])
+    const ref = dayNumber({year: 2017, month: 2, day: 10})
+    expect(fitsRelative('days ago', {year: 2017, month: 2, day: 7}, false, ref, 3)).toBe(true)
+    expect(fitsRelative('days ago', {year: 2017, month: 1, day: 30}, false, ref, 3)).toBe(false)
+  })
+  it('reads February 29 in the publication year when February is near', () => {
+    const m = model('The market reopens on February 29.', '2019-02-10')
+    expect(m.impossible.map((d) => [d.text, d.year, d.yearImplied])).toEqual([['February 29', 2019, true]])
+    expect(model('The market reopens on February 29.', '2020-02-10').impossible).toHaveLength(0)
+  })
+  it('extends the verb over particles and a short object, not over reported speech', () => {
+    const m = model('The vote took place on Feb. 14. The fund announced the deal on Feb. 20. He said the vote on Feb. 21 would be close.', '2017-02-10')
+    expect(m.expressions.map((e) => [e.text, e.tense, e.verb?.text])).toEqual([
+      ['Feb. 14', 'past', 'took place'],
+      ['Feb. 20', 'past', 'announced'],
+      ['Feb. 21', 'unknown', undefined]
+    ])
+  })
+  it('checks "earlier this year" without a stated year', () => {
+    const ref = dayNumber({year: 2017, month: 2, day: 10})
+    expect(fitsRelative('earlier this year', {year: 2016, month: 12, day: 8}, false, ref)).toBe(false)
+    expect(fitsRelative('earlier this year', {year: 2017, month: 1, day: 8}, false, ref)).toBe(true)
+  })
+})

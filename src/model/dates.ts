@@ -92,6 +92,8 @@ export interface TemporalExpression extends Span {
   contextYear?: number
   /** Where the weekday name is, when one is stated. */
   weekday?: Span
+  /** "last Thursday, Nov. 9": the weekday is itself relative. */
+  weekdayRelative?: 'last' | 'next' | 'this'
   /** Where the date proper begins (after the weekday and a leading "on"). */
   dateStart: number
   /** A range ("March 3-5", "from … to …"). */
@@ -109,11 +111,14 @@ export type RelativeKey =
   | 'last week' | 'this week' | 'next week' | 'earlier this week' | 'later this week'
   | 'last month' | 'this month' | 'next month' | 'earlier this month' | 'later this month'
   | 'last year' | 'this year' | 'next year' | 'earlier this year' | 'later this year'
+  | 'days ago' | 'weeks ago'
 
 /** A relative expression ("yesterday", "earlier this month"). */
 export interface RelativeExpression extends Span {
   text: string
   key: RelativeKey
+  /** How many days or weeks, for "three days ago". */
+  count?: number
   sentence: number
   zone: Zone
   quoted: boolean
@@ -135,6 +140,8 @@ export interface ImpossibleDate extends Span {
   month: number
   day: number
   year?: number
+  /** The year was not written: it is the publication year. */
+  yearImplied: boolean
   sentence: number
   zone: Zone
   quoted: boolean
@@ -178,9 +185,14 @@ interface TenseLexicon {
   future: string[]
   pastMarkers: string[]
   datePrepositions: string[]
+  particles: string[]
+  reporting: string[]
+  determiners: string[]
 }
 
-let tenseLexicon: {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>} | undefined
+let tenseLexicon:
+  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>}
+  | undefined
 
 function lexicon() {
   if (!tenseLexicon) {
@@ -191,7 +203,10 @@ function lexicon() {
       futureParticiples: new Set(raw.futureParticiples),
       modals: new Set(raw.modals),
       future: new Set(raw.future),
-      prepositions: new Set(raw.datePrepositions)
+      prepositions: new Set(raw.datePrepositions),
+      particles: new Set(raw.particles),
+      reporting: new Set(raw.reporting),
+      determiners: new Set(raw.determiners)
     }
   }
   return tenseLexicon
@@ -213,13 +228,18 @@ export function eventGroups(): Map<string, string> {
 const monthPattern = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 const weekdayPattern = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`
 
+/** A weekday as written, in full or abbreviated ("Thurs.", "Tue"). */
+export const weekdayToken = /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)/
+
 /** Cheap pre-test: can this sentence hold a date worth chrono's time? */
 const mayHoldDate = new RegExp(
   String.raw`\b${monthPattern}(?=[\s,]+\d)|\b\d{1,2}\s+${monthPattern}\b|\b${weekdayPattern}\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|this|next)\s+(?:week|month|year)\b`
 )
 
 const relativePattern =
-  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow))\b/gi
+  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow)|(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days|weeks)\s+ago)\b/gi
+
+const counts: Record<string, number> = {two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
 
 /** Month then day, or day then month, where the day is past the month's end. */
 const impossiblePattern = new RegExp(
@@ -318,9 +338,11 @@ function toExpression(
     range: Boolean(result.end),
     tense: 'unknown'
   }
-  const weekdayMatch = new RegExp(String.raw`\b${weekdayPattern}\b`).exec(result.text)
+  const weekdayMatch = weekdayToken.exec(result.text)
   if (stated.weekday !== undefined && weekdayMatch) {
     expression.weekday = {start: start + weekdayMatch.index, end: start + weekdayMatch.index + weekdayMatch[0].length}
+    const relative = /\b(last|next|this)\s+$/i.exec(result.text.slice(0, weekdayMatch.index))
+    if (relative) expression.weekdayRelative = relative[1].toLowerCase() as 'last' | 'next' | 'this'
   }
   const lead = /^(?:on|from|by|since|until|in|at)\s+/i.exec(result.text)
   expression.dateStart = start + (lead ? lead[0].length : 0)
@@ -411,6 +433,19 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
     if (i >= 0 && onlySpace.test(text.slice(words[i].end, preposition ? words[i + 1].start : expression.start))) {
       let v = i
       if (/ly$/.test(words[v].lower) && v > 0) v--
+      const next = after >= 0 ? words[after].lower : ''
+      if (lex.particles.has(words[v].lower) && v > 0 && onlySpace.test(text.slice(words[v - 1].end, words[v].start))) {
+        // "took place on", "took office on", "stepped down on".
+        v--
+      } else if (!isPastVerb(words[v].lower) && !lex.future.has(words[v].lower) && !lex.modals.has(next) && !/^(?:is|are|was|were)$/.test(next)) {
+        // "announced the deal on Dec. 2": a past verb and a short object ("said the vote on Dec. 15 would…" is not).
+        for (let d = v; d >= Math.max(1, v - 2); d--) {
+          if (!lex.determiners.has(words[d].lower)) continue
+          const verb = words[d - 1].lower
+          if (isPastVerb(verb) && !lex.reporting.has(verb) && /^[\s\p{L}\p{N}'’-]*$/u.test(text.slice(words[d - 1].end, words[v].end))) v = d - 1
+          break
+        }
+      }
       const word = words[v].lower
       const aux = words.slice(Math.max(0, v - 3), v).map((w) => w.lower)
       if (lex.future.has(word) || aux.some((a) => lex.future.has(a))) {
@@ -420,7 +455,8 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
       }
       if (isPastVerb(word)) {
         if (aux.some((a) => lex.modals.has(a) || lex.futureParticiples.has(a))) return {tense: 'unknown', preposition}
-        return {tense: 'past', verb: verbSpan(words[v]), preposition}
+        const through = lex.particles.has(words[v + 1]?.lower ?? '') ? words[v + 1] : words[v]
+        return {tense: 'past', verb: {start: words[v].start, end: through.end, text: text.slice(words[v].start, through.end)}, preposition}
       }
     }
     // The verb right after: "on Dec. 2 partially granted".
@@ -457,7 +493,13 @@ function findImpossible(model: DateModel, sentence: Sentence, quotedAt: (offset:
     const day = Number(match[2] ?? match[4])
     const year = match[3] ?? match[6] ? Number(match[3] ?? match[6]) : undefined
     if (!month || day < 29 || day > 31) continue
-    if (day <= daysInMonth(year, month)) continue
+    let checkedYear = year
+    if (month === 2 && day === 29 && year === undefined && model.reference) {
+      // "February 29" in an article of a non-leap year, with February near: that year's February.
+      const refYear = model.reference.date.year
+      if (Math.abs(dayNumber({year: refYear, month: 2, day: 28}) - model.reference.day) <= 150) checkedYear = refYear
+    }
+    if (day <= daysInMonth(checkedYear, month)) continue
     // "May" and "March" are also words; only the month names with short months matter here.
     if (!/^[A-Z]/.test(monthName)) continue
     // "the 30th of February." keeps its full stop out; "Feb." keeps its own.
@@ -468,15 +510,16 @@ function findImpossible(model: DateModel, sentence: Sentence, quotedAt: (offset:
     const beforeText = value.slice(0, match.index)
     if (match[1]) {
       // "In April 31 people died": a month then a count. Accept when the number ends
-      // the phrase or a date-like word comes before.
+      // the phrase; refuse when a preposition of time comes before and a word follows.
       const follows = /^(?:\s*(?:[.,;:)!?'"”’]|$)|\s+(?:this|next|last|and|to|through|until|when|interview|meeting|deadline|election|vote|session)\b)/.test(after)
-      const leads = /(?:\b(?:on|until|till|by|from|since|before|after|ended|ending|ends|expires|expired|expire|for|than|through|to|a|an|the|of|dated|between|effective|and)|pre-|mid-)\s*$/i.test(beforeText)
-      if (!follows && !leads) continue
+      const countLike = /\b(?:in|during|throughout|of|for|since|by|until|over|from)\s*$/i.test(beforeText) && /^\s+[a-z]/.test(after)
+      if (!follows && countLike) continue
+      if (!follows && /^\s+(?:people|percent|per|of|to|[a-z]+s)\b/.test(after) && !/\b(?:on|the|a|an)\s*$/i.test(beforeText)) continue
     } else {
       // "31 November": a count then a month is rare in news copy, but "of" makes it a date.
       if (/\d[\d,.]*\s*$/.test(beforeText)) continue
     }
-    model.impossible.push({start, end, text: matched, month, day, year, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)})
+    model.impossible.push({start, end, text: matched, month, day, year: checkedYear, yearImplied: year === undefined && checkedYear !== undefined, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)})
   }
 }
 
@@ -485,17 +528,18 @@ function findRelatives(model: DateModel, sentence: Sentence, text: string, quote
   relativePattern.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = relativePattern.exec(value))) {
-    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5]).toLowerCase() as RelativeKey
+    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5] ?? `${match[7]} ago`).toLowerCase() as RelativeKey
     // "This year's budget", "last year's", adjectives: still relative, keep.
     const start = sentence.start + match.index
     const end = start + match[0].length
     const relative: RelativeExpression = {start, end, text: match[0], key, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)}
+    if (match[6]) relative.count = counts[match[6].toLowerCase()] ?? Number(match[6])
     // An absolute date right beside it: "yesterday, on April 1", "last month (Dec. 8)", "on April 1, yesterday".
     for (const expression of model.expressions) {
       if (expression.sentence !== sentence.index || !expression.date || expression.range) continue
       const gapAfter = expression.start >= end ? text.slice(end, expression.start) : undefined
       const gapBefore = expression.end <= start ? text.slice(expression.end, start) : undefined
-      if ((gapAfter !== undefined && /^\s*(?:[,(–—-]\s*)?(?:on\s+|in\s+)?$/.test(gapAfter)) || (gapBefore !== undefined && /^\s*[,(]\s*$/.test(gapBefore))) {
+      if ((gapAfter !== undefined && /^\s*(?:[,(–—-]\s*)?(?:on\s+|in\s+)?$/.test(gapAfter)) || (gapBefore !== undefined && /^\s*[,(]?\s*$/.test(gapBefore))) {
         relative.paired = expression
         break
       }
@@ -591,7 +635,7 @@ function findEvents(model: DateModel, article: Article): void {
  * reference day(s) (publication and dateline). Wire copy may be a day off
  * either way, so windows are generous.
  */
-export function relativeWindow(key: RelativeKey, reference: number): {from: number; to: number} | {months: number[]; notAfter?: number; notBefore?: number} | {years: number[]} {
+export function relativeWindow(key: RelativeKey, reference: number, count = 1): {from: number; to: number} | {months: number[]; notAfter?: number; notBefore?: number} | {years: number[]} {
   const ref = fromDayNumber(reference)
   const monthIndex = (d: CalendarDate) => d.year * 12 + d.month - 1
   const m = monthIndex(ref)
@@ -613,13 +657,22 @@ export function relativeWindow(key: RelativeKey, reference: number): {from: numb
     case 'last year': return {years: [ref.year - 1]}
     case 'this year': case 'earlier this year': case 'later this year': return {years: [ref.year]}
     case 'next year': return {years: [ref.year + 1]}
+    case 'days ago': return {from: reference - count - 1, to: reference - count + 1}
+    case 'weeks ago': return {from: reference - count * 7 - 3, to: reference - count * 7 + 3}
   }
 }
 
 /** Can `date` be what the relative expression refers to, seen from `reference`? */
-export function fitsRelative(key: RelativeKey, date: CalendarDate, yearStated: boolean, reference: number): boolean {
-  const window = relativeWindow(key, reference)
+export function fitsRelative(key: RelativeKey, date: CalendarDate, yearStated: boolean, reference: number, count?: number): boolean {
+  const window = relativeWindow(key, reference, count)
   const day = dayNumber(date)
+  if (key === 'earlier this year' || key === 'later this year') {
+    // Without a year the date must still fall in this year, on the right side of publication.
+    const year = fromDayNumber(reference).year
+    if (yearStated && date.year !== year) return false
+    const inYear = dayNumber({year, month: date.month, day: Math.min(date.day, daysInMonth(year, date.month))})
+    return key === 'earlier this year' ? inYear <= reference + 1 : inYear >= reference - 1
+  }
   if ('from' in window) return day >= window.from && day <= window.to
   if ('months' in window) {
     const index = date.year * 12 + date.month - 1
