@@ -156,8 +156,11 @@ async function run({paragraphCache, edits, soak}) {
     })
 
   for (let i = 0; i < WARMUP; i++) await edit()
+  await connection.sendRequest('newslint/stats', {timings: true})
   const latencies = []
+  const load = os.loadavg()[0]
   for (let i = 0; i < edits; i++) latencies.push(await edit())
+  const {timings} = await connection.sendRequest('newslint/stats', {timings: true})
   const afterMeasure = await stats('warm')
   const checkpoints = new Set([Math.round(soak / 4), Math.round(soak / 2), Math.round((3 * soak) / 4), soak])
   for (let i = 1; i <= soak; i++) {
@@ -171,7 +174,11 @@ async function run({paragraphCache, edits, soak}) {
   connection.dispose()
 
   const sorted = [...latencies].sort((a, b) => a - b)
+  const wall = timings.map((t) => t.wall).sort((a, b) => a - b)
+  const cpu = timings.map((t) => t.cpu).sort((a, b) => a - b)
   return {
+    load,
+    server: {runs: timings.length, wallP50: percentile(wall, 50), wallP95: percentile(wall, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95)},
     article: {words: wordCount, paragraphs: story.paragraphs, characters: story.text.length, diagnostics: first.diagnostics.length},
     latency: {
       edits,
@@ -210,11 +217,13 @@ if (flags.json) {
     '',
     `didChange -> publishDiagnostics, debounce 0, ${l.edits} edits after ${WARMUP} warm-up (each replaces one word of one paragraph):`,
     `  p50 ${ms(l.p50)}   p95 ${ms(l.p95)}   mean ${ms(l.mean)}   max ${ms(l.max)}   bar p95 <= ${BAR_P95} ms: ${pass ? 'PASS' : 'FAIL'}`,
+    `  inside the server, per run: wall p50 ${ms(withCache.server.wallP50)}, p95 ${ms(withCache.server.wallP95)}; CPU p50 ${ms(withCache.server.cpuP50)}, p95 ${ms(withCache.server.cpuP95)}`,
+    `  machine load while measuring: ${withCache.load.toFixed(1)} (1-minute load average on ${os.cpus().length} cores; over ${os.cpus().length} means other work competes for the CPU and inflates wall-clock figures)`,
     `  paragraph cache: ${c.hits} blocks reused, ${c.misses} tokenised (${((100 * c.hits) / Math.max(1, c.hits + c.misses)).toFixed(0)}% reused)`
   ]
   if (withoutCache) {
     const w = withoutCache.latency
-    lines.push(`  without the paragraph cache: p50 ${ms(w.p50)}   p95 ${ms(w.p95)}   mean ${ms(w.mean)}   max ${ms(w.max)}`)
+    lines.push(`  without the paragraph cache: p50 ${ms(w.p50)}   p95 ${ms(w.p95)}   mean ${ms(w.mean)}   max ${ms(w.max)}; server CPU p50 ${ms(withoutCache.server.cpuP50)}, p95 ${ms(withoutCache.server.cpuP95)}`)
   }
   lines.push('', 'server memory after a full GC:')
   for (const m of withCache.memory) lines.push(`  ${m.label.padEnd(18)} rss ${mb(m.rss).padStart(9)}   heap used ${mb(m.heapUsed).padStart(8)}   cached blocks ${m.cacheEntries}`)

@@ -182,7 +182,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   })
 
   connection.onRequest(STATS_REQUEST, (params: unknown) => {
-    const collect = (params as {gc?: unknown} | null)?.gc === true
+    const options = (params ?? {}) as {gc?: unknown; timings?: unknown}
+    const collect = options.gc === true
     const gc = (globalThis as {gc?: () => void}).gc
     if (collect && gc) gc()
     const memory = process.memoryUsage()
@@ -193,7 +194,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       external: memory.external,
       collected: Boolean(collect && gc),
       documents: documents.all().length,
-      ...linter?.stats()
+      ...linter?.stats(),
+      // `timings: true` hands over the run timings since the last such request.
+      timings: options.timings === true ? linter?.runTimings(true) : undefined
     }
   })
 

@@ -11,6 +11,7 @@
  */
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {performance} from 'node:perf_hooks'
 import {VFile} from 'vfile'
 import type {Root as MdastRoot} from 'mdast'
 import type {Connection, Diagnostic, TextDocuments} from 'vscode-languageserver'
@@ -57,6 +58,17 @@ export interface LintStats {
   cacheEntries: number
 }
 
+/** How long one published run took inside the server, from the start of the run to publishing. */
+export interface RunTiming {
+  /** Wall-clock milliseconds. */
+  wall: number
+  /** Milliseconds of CPU time of the process (less sensitive to other load on the machine). */
+  cpu: number
+}
+
+/** Run timings kept for `newslint/stats` (the most recent ones). */
+const MAX_TIMINGS = 2000
+
 const languageFormats: Record<string, Format> = {
   markdown: 'markdown',
   mdx: 'markdown',
@@ -100,6 +112,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 export class Linter {
   private readonly states = new Map<string, DocumentState>()
   private readonly totals = {published: 0, cancelled: 0, stale: 0, failed: 0}
+  private timings: RunTiming[] = []
 
   constructor(
     private readonly connection: Connection,
@@ -159,6 +172,13 @@ export class Linter {
     return match?.data as DiagnosticData | undefined
   }
 
+  /** The timings of recent published runs; `reset` starts a new series. */
+  runTimings(reset = false): RunTiming[] {
+    const timings = this.timings
+    if (reset) this.timings = []
+    return timings
+  }
+
   stats(): LintStats {
     let cacheHits = 0
     let cacheMisses = 0
@@ -200,6 +220,8 @@ export class Linter {
     const version = document.version
     const run = {version, cancelled: false}
     state.run = run
+    const began = performance.now()
+    const cpuBefore = process.cpuUsage()
     try {
       const text = document.getText()
       const lookup = this.configs.forDocument(uri)
@@ -248,6 +270,9 @@ export class Linter {
         diagnostics: toDiagnostics(file, uri, bom),
         markdownTree: source?.format === 'markdown' && !bom ? (source.tree as MdastRoot) : undefined
       })
+      const cpu = process.cpuUsage(cpuBefore)
+      if (this.timings.length >= MAX_TIMINGS) this.timings.shift()
+      this.timings.push({wall: performance.now() - began, cpu: (cpu.user + cpu.system) / 1000})
     } catch (error) {
       this.totals.failed++
       this.connection.console.error(`newslint: cannot lint ${uri}: ${(error as Error)?.stack ?? String(error)}`)
