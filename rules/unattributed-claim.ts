@@ -72,11 +72,12 @@ export default defineRule<UnattributedClaimOptions>(
       if (attribution.kind === 'weasel' && attribution.weasel) {
         if (!options.weasels) continue
         const weasel = attribution.weasel
-        // Consensus claims ("it is widely believed") and weasels in the attribution slot ("…, critics argue.") always;
-        // a leading "Critics say …" only when what follows is a checkable fact, not a view framed as a view.
-        const consensus = /\b(widely|generally|commonly)\b/i.test(weasel.text)
+        // Impersonal weasels ("it is widely believed", no source at all) and weasels in the attribution slot
+        // ("…, critics argue.") always; a leading "Critics say …" only when what follows is a checkable fact,
+        // not a view framed as a view.
+        const impersonal = attribution.source === undefined
         const factual = statesCheckableFact(sentence, weasel.end)
-        const opinion = attribution.weaselPosition === 'leading' && !consensus && !factual
+        const opinion = attribution.weaselPosition === 'leading' && !impersonal && !factual
         if (opinion && !options.opinionWeasels) continue
         report({
           message: `Weasel attribution ('${attribution.weasel.text}'): who, exactly? Name or describe the source.`,
@@ -113,11 +114,13 @@ export default defineRule<UnattributedClaimOptions>(
       if (confidence < options.minConfidence) continue
       const best = cues[0]
       const {start, end} = claimSpan(sentence)
+      const carried = attribution.kind === 'carried-over'
+      const speaker = carried && attribution.source ? ` If it is ${attribution.source.text}’s, say so.` : carried ? ' If it continues the source before it, say so.' : ''
       report({
-        message: questions[best.kind](best.cue.text),
+        message: questions[best.kind](best.cue.text) + speaker,
         start,
         end,
-        weak: confidence < 0.7,
+        weak: carried || confidence < 0.7,
         note: notes[best.kind],
         kind: best.kind,
         confidence

@@ -266,6 +266,11 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     if (source.length === 0 && cueClass !== 'belief') {
       source = forwardPhrase(words, i + 1, text)
       inverted = source.length > 0
+      // "the head librarian, Rosa Lind, said on Monday": the source is the apposition before the cue.
+      if (!inverted || forwardStops.has(source[0].lower)) {
+        source = appositionBefore(words, i, text)
+        inverted = false
+      }
     }
     const cue = span(text, [word])
     if (source.length && isWeaselSource(source, lexicon, word)) {
@@ -311,12 +316,26 @@ function backwardPhrase(words: Word[], cueIndex: number, text: string): Word[] {
   return words.slice(start, end)
 }
 
+/** "X, a spokesman, said": the phrase between the two commas before the cue (or before a relative clause). */
+function appositionBefore(words: Word[], cueIndex: number, text: string): Word[] {
+  let end = cueIndex
+  for (let attempt = 0; attempt < 2 && end > 0; attempt++) {
+    let start = end - 1
+    while (start > 0 && end - start < 10 && !boundaryBetween(text, words[start - 1], words[start])) start--
+    const phrase = words.slice(start, end)
+    if (phrase.length && !clauseStarters.has(phrase[0].lower) && !['who', 'whose', 'whom'].includes(phrase[0].lower)) return phrase
+    end = start
+  }
+  return []
+}
+
 /** The words after a cue that can be an inverted source ("…, said Jane Doe, an analyst"). */
 function forwardPhrase(words: Word[], from: number, text: string): Word[] {
   const out: Word[] = []
   for (let j = from; j < words.length && out.length < 10; j++) {
     const word = words[j]
     if (word.quoted) break
+    if (!out.length && forwardStops.has(word.lower)) break
     if (out.length && (forwardStops.has(word.lower) || boundaryBetween(text, words[j - 1], word))) break
     if (!out.length && j > from && boundaryBetween(text, words[j - 1], word)) break
     out.push(word)

@@ -151,7 +151,7 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
         if (w.quoted) break
         if (mindVerbs.has(w.lower)) {
           const group = words.slice(i + 1, k)
-          const isGroup = group.length > 0 && group.every((g) => /^\p{Lu}/u.test(g.text) || groupWords.has(g.lower))
+          const isGroup = group.length > 0 && group.every((g) => /^\p{Lu}/u.test(g.text) || groupWords.has(g.lower) || /[^s]s$/.test(g.lower))
           if (isGroup) found.push({kind: 'generalisation', weight: 0.8, cue: {start: word.start, end: w.end, text: text.slice(word.start, w.end)}})
           break
         }
