@@ -14,7 +14,7 @@
  * A section whose only paragraph ends on a truncated sentence right after its
  * heading is the strongest signal, and the message says so.
  */
-import {defineRule} from '../src/rule.js'
+import {defineRule, type RuleContext} from '../src/rule.js'
 import type {Article, Paragraph, Sentence, Word} from '../src/article/types.js'
 import {loadTable, loadWordList} from '../src/model/lexicon.js'
 import {articles, auxiliaries, coordinators, determiners, modals, possessives, subordinators} from '../src/model/grammar.js'
@@ -58,8 +58,11 @@ const particleVerbs = new Set(['stand', 'stood', 'standing', 'stands', 'come', '
 /** Reporting verbs: "…said that." is a cut clause. */
 const reportingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'warned', 'warns', 'stated', 'states', 'announced', 'announces', 'insisted', 'insists', 'told', 'tells', 'believe', 'believes', 'believed', 'reported', 'reports', 'confirmed', 'confirms', 'suggested', 'suggests', 'acknowledged', 'admitted', 'explained', 'stressed', 'emphasised', 'emphasized', 'indicated', 'indicates', 'showed', 'shows', 'found', 'finds', 'concluded', 'ruled', 'decided', 'agreed', 'hoped', 'hopes', 'expects', 'expected', 'feared', 'fears', 'thought', 'thinks'])
 
+/** Verbs of inverted attribution: "…, said a report.", "…, according to a survey." */
+const invertingVerbs = new Set(['said', 'says', 'added', 'adds', 'noted', 'notes', 'wrote', 'writes', 'according', 'reported', 'reports', 'showed', 'shows', 'found', 'finds', 'suggested', 'suggests', 'warned', 'warns'])
+
 /** Light verbs after which a complement noun often stands alone ("made a decision.", "poses a threat."). */
-const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached', 'reaches', 'reaching', 'issue', 'issued', 'issues', 'issuing', 'pose', 'posed', 'poses', 'posing', 'file', 'filed', 'files', 'filing', 'submit', 'submitted', 'submits', 'sign', 'signed', 'signs', 'strike', 'struck', 'strikes', 'win', 'won', 'wins', 'lose', 'lost', 'loses', 'take', 'took', 'taken', 'takes', 'get', 'got', 'gets', 'give', 'gave', 'given', 'gives', 'receive', 'received', 'receives', 'accept', 'accepted', 'accepts', 'reject', 'rejected', 'rejects', 'deny', 'denied', 'denies', 'face', 'faced', 'faces', 'send', 'sent', 'sends', 'have', 'has', 'had', 'is', 'was', 'be', 'been', 'are', 'were', 'hold', 'held', 'holds', 'open', 'opened', 'opens', 'deliver', 'delivered', 'delivers', 'write', 'wrote', 'written', 'publish', 'published', 'release', 'released', 'releases'])
+const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached', 'reaches', 'reaching', 'issue', 'issued', 'issues', 'issuing', 'pose', 'posed', 'poses', 'posing', 'file', 'filed', 'files', 'filing', 'submit', 'submitted', 'submits', 'sign', 'signed', 'signs', 'strike', 'struck', 'strikes', 'win', 'won', 'wins', 'lose', 'lost', 'loses', 'take', 'took', 'taken', 'takes', 'get', 'got', 'gets', 'give', 'gave', 'given', 'gives', 'receive', 'received', 'receives', 'accept', 'accepted', 'accepts', 'reject', 'rejected', 'rejects', 'deny', 'denied', 'denies', 'face', 'faced', 'faces', 'send', 'sent', 'sends', 'have', 'has', 'had', 'is', 'was', 'be', 'been', 'are', 'were', 'hold', 'held', 'holds', 'open', 'opened', 'opens', 'deliver', 'delivered', 'delivers', 'write', 'wrote', 'written', 'publish', 'published', 'release', 'released', 'releases', 'call', 'called', 'calls', 'calling', 'approve', 'approved', 'approves', 'grant', 'granted', 'grants', 'need', 'needed', 'needs', 'seek', 'sought', 'seeks', 'want', 'wanted', 'wants'])
 
 /**
  * Determiners and possessives that never end a sentence: "…by the.". ("This",
@@ -69,9 +72,8 @@ const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached
 const danglingDeterminers = new Set([...articles, ...[...possessives].filter((w) => w !== 'his' && w !== 'her' && w !== 'whose'), 'every'])
 /** Prepositions that end a sentence only when stranded ("what it consists of."), never as particles. */
 const danglingPrepositions = new Set(['of', 'to', 'for', 'with', 'from', 'at', 'into', 'onto', 'upon', 'among', 'amongst', 'between', 'amid', 'amidst', 'despite', 'during', 'toward', 'towards', 'via', 'including', 'regarding', 'concerning', 'unlike', 'than', 'as', 'by', 'per'])
-const danglingConjunctions = new Set([...coordinators, ...subordinators].filter((w) => !['yet', 'so', 'since', 'once', 'until', 'till', 'though', 'than', 'while'].includes(w)))
+const danglingConjunctions = new Set([...coordinators, ...subordinators].filter((w) => !['yet', 'so', 'since', 'once', 'though', 'than', 'while'].includes(w)))
 
-const closingMarks = /["'”’»)\]]/
 
 export default defineRule<TruncatedSentenceOptions>(
   {
@@ -89,7 +91,7 @@ export default defineRule<TruncatedSentenceOptions>(
         checkEllipsis: {type: 'boolean'}
       }
     },
-    defaults: {complementNouns: [], ignoreNouns: [], minStrength: 0.5, checkLastParagraph: true, checkEllipsis: true}
+    defaults: {complementNouns: [], ignoreNouns: [], minStrength: 0.3, checkLastParagraph: true, checkEllipsis: true}
   },
   ({article, options, report}) => {
     const extra = new Map<string, NounEntry>()
@@ -122,6 +124,8 @@ export default defineRule<TruncatedSentenceOptions>(
         kind: finding.kind
       })
     }
+
+    checkQuotationEnds(article, report)
 
     for (const paragraph of article.paragraphs) {
       if (paragraph.zone !== 'body' || flaggedParagraphs.has(paragraph.index)) continue
@@ -302,7 +306,7 @@ function endsOnComplementNoun(
   let weak = false
   let needsContext = false
   // "…, said a report.": the noun phrase is the subject of an inverted attribution.
-  if (before && (reportingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
+  if (before && (invertingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
   if (!indefinite) {
     // "The company kept its commitment.": a definite noun phrase usually points back.
     if (mentionedBefore || !possessives.has(determiner.lower)) return undefined
@@ -314,7 +318,7 @@ function endsOnComplementNoun(
     needsContext = true
     weak = true
   }
-  if (complement !== 'to') {
+  if (complement !== 'to' && entry.sources !== 'config') {
     // "issued a statement." is complete more often than not.
     needsContext = true
     weak = true
@@ -366,33 +370,33 @@ function strongestNote(article: Article, paragraph: Paragraph): string {
 }
 
 const terminalEnd = /[.?!…]["'”’»)\]]*$|[.?!…]\s*["'”’»)\]]$/
+const ellipsisEnd = /(?:\.\.\.|…)\s*$/
 
-function checkParagraphEnd(
-  article: Article,
-  paragraph: Paragraph,
-  isLast: boolean,
-  options: TruncatedSentenceOptions,
-  report: Parameters<Parameters<typeof defineRule>[1]>[0]['report']
-): void {
+type Report = RuleContext<TruncatedSentenceOptions>['report']
+
+function isDangling(word: Word): boolean {
+  return danglingDeterminers.has(word.lower) || danglingConjunctions.has(word.lower) || danglingPrepositions.has(word.lower) || word.lower === 'that'
+}
+
+/** Paragraph-level patterns: the article ends mid-sentence, an unclosed quotation or parenthesis, a trailing ellipsis. */
+function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boolean, options: TruncatedSentenceOptions, report: Report): void {
   const text = paragraph.text.trimEnd()
   const end = paragraph.start + text.length
-  const sentence = paragraph.sentences[paragraph.sentences.length - 1]
-  if (!sentence || sentence.words.length === 0) return
-  const words = sentence.words
+  const words = paragraph.sentences.flatMap((sentence) => sentence.words)
+  if (words.length === 0) return
   const last = words[words.length - 1]
   const startOfLastWords = words[Math.max(0, words.length - 3)].start
+  const lastWords = article.text.slice(startOfLastWords, end)
+  const openQuotation = isLast ? article.quotations.find((q) => q.start >= paragraph.start && q.start < paragraph.end && !q.closed) : undefined
 
-  if (isLast) {
+  if (terminalEnd.test(text) && !ellipsisEnd.test(text)) {
+    if (!isLast) return
     // Unclosed quotation or parenthesis at the end of the article.
-    const quotation = article.quotations.find((q) => q.start >= paragraph.start && q.start < paragraph.end && !q.closed)
-    const opens = (text.match(/\(/g) ?? []).length
-    const closes = (text.match(/\)/g) ?? []).length
-    if (quotation && terminalEnd.test(text)) {
+    if (openQuotation) {
       report({
-        message: `The quotation opened here is never closed, and the article ends: the end of the quote, or of the article, may have been cut.`,
-        start: quotation.start,
-        end: Math.min(quotation.start + 1, end),
-        quoted: false,
+        message: 'The quotation opened here is never closed, and the article ends: the end of the quote, or of the article, may have been cut.',
+        start: openQuotation.start,
+        end: openQuotation.start + 1,
         note: 'A quotation left open at the end of an article means the closing words, or the rest of the article, are missing. Close the quotation or restore the cut text.',
         related: [{start: last.start, end, message: 'the article ends here'}],
         confidence: 0.7,
@@ -400,73 +404,118 @@ function checkParagraphEnd(
       })
       return
     }
-    if (opens > closes && terminalEnd.test(text)) {
-      const open = paragraph.start + text.lastIndexOf('(')
+    const open = unclosedParenthesis(text)
+    if (open >= 0) {
       report({
-        message: `The parenthesis opened here is never closed, and the article ends: something after it may have been cut.`,
-        start: open,
-        end: open + 1,
-        note: 'An open parenthesis at the end of an article means the closing words, or the rest of the article, are missing.',
+        message: 'The parenthesis opened here is never closed, and the article ends: something after it may have been cut.',
+        start: paragraph.start + open,
+        end: paragraph.start + open + 1,
+        note: 'An open parenthesis at the end of an article means the closing words, or the rest of the article, are missing. Close it or restore the cut text.',
         related: [{start: last.start, end, message: 'the article ends here'}],
         confidence: 0.7,
         kind: 'unclosed-parenthesis'
       })
-      return
     }
+    return
   }
 
   // Trailing ellipsis in narration (not a quoted trailing-off).
-  if (options.checkEllipsis && /(?:\.\.\.|…)\s*$/.test(text)) {
-    if (last.quoted || closingMarks.test(text.slice(-1))) return
-    const inQuote = article.quotations.some((q) => q.end >= end - 1 && q.start < end)
-    if (inQuote) return
+  if (ellipsisEnd.test(text)) {
+    if (!options.checkEllipsis || last.quoted || /["'”’»]\s*(?:\.\.\.|…)?\s*$/.test(text)) return
+    if (article.quotations.some((q) => q.end >= end - 1 && q.start < end)) return
+    const strong = isLast || isDangling(last)
     report({
-      message: `The paragraph trails off in an ellipsis outside any quotation: was the rest cut?`,
+      message: `The paragraph trails off in an ellipsis outside any quotation${isDangling(last) ? `, on '${last.text}'` : ''}: was the rest cut?`,
       start: startOfLastWords,
       end,
-      weak: !isLast,
+      actual: lastWords,
+      weak: !strong,
       note: 'An ellipsis in a reporter’s own words usually marks a cut, not a style. End the sentence, or restore what follows.',
-      confidence: isLast ? 0.7 : 0.4,
+      confidence: strong ? 0.75 : 0.4,
       kind: 'trailing-ellipsis'
     })
     return
   }
 
-  if (terminalEnd.test(text) || (/[:]\s*$/.test(text) && !isLast)) return
-  // An editor's note in parentheses after the last sentence: "(This story has been refiled …)".
-  const note = /(?:^|[.?!…"”’]\s*)\([^()]+\)$/.exec(text)
-  if (note) return
   // No terminal punctuation.
-  const next = article.paragraphs[paragraph.index + 1]
+  if (/:\s*$/.test(text) && !isLast) return
+  // An editor's note in parentheses after the last sentence: "(This story has been refiled …)".
+  if (/(?:^|[.?!…"”’]\s*)\([^()]+\)$/.test(text)) return
   // A paragraph broken in two: the next one carries on in lower case.
-  if (next && /^[\p{Ll}]/u.test(next.text.trim())) return
-  const endsOnFunctionWord =
-    danglingDeterminers.has(last.lower) || danglingConjunctions.has(last.lower) || danglingPrepositions.has(last.lower) || last.lower === 'that'
-  const urlOrHandle = /(?:https?:\/\/|www\.|@\w|©|#\w|\b[\w-]+\.[a-z]{2,}\/)\S*\s*$/i.test(text)
-  if (urlOrHandle) return
+  const next = article.paragraphs[paragraph.index + 1]
+  if (next && /^\p{Ll}/u.test(next.text.trim())) return
+  // Links, handles and copyright lines end without a full stop.
+  if (/(?:https?:\/\/|www\.|@\w|©|#\w|\b[\w-]+\.[a-z]{2,}\/)\S*\s*$/i.test(text)) return
+  const dangling = isDangling(last)
   if (isLast && options.checkLastParagraph) {
-    if (words.length < 4) return
+    // A short title-cased line ("More From Our Correspondents") is trailing matter, not a sentence.
+    const lowerCaseWord = words.slice(-3).some((w) => w.text === w.lower && /\p{L}/u.test(w.text))
+    if (words.length < 6 || (!lowerCaseWord && !dangling)) return
     report({
-      message: `The article ends mid-sentence: '${article.text.slice(startOfLastWords, end)}' has no full stop, and nothing follows. The end of the paragraph was cut.`,
+      message: `The article ends mid-sentence: '${lastWords}' has no full stop, and nothing follows.${openQuotation ? ' The quotation is not closed either.' : ''} The end of the paragraph was cut.`,
       start: startOfLastWords,
       end,
-      actual: article.text.slice(startOfLastWords, end),
+      actual: lastWords,
       quoted: last.quoted,
       note: 'The last paragraph stops without terminal punctuation, so the end of the story is missing. Restore the cut text, or end the sentence.',
-      confidence: endsOnFunctionWord ? 0.95 : 0.85,
+      confidence: dangling ? 0.95 : 0.85,
       kind: 'unfinished-paragraph'
     })
     return
   }
-  if (!isLast && endsOnFunctionWord && words.length >= 4) {
+  if (!isLast && dangling && words.length >= 4) {
     report({
       message: `The paragraph stops mid-clause on '${last.text}', with no full stop: the rest of it was cut.`,
       start: startOfLastWords,
       end,
+      actual: lastWords,
       quoted: last.quoted,
       note: 'A paragraph that ends on a function word without punctuation lost its last words in editing.',
       confidence: 0.85,
       kind: 'unfinished-paragraph'
     })
+  }
+}
+
+/** Offset in `text` of the last "(" that no ")" closes, or -1. */
+function unclosedParenthesis(text: string): number {
+  const open: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') open.push(i)
+    else if (text[i] === ')') open.pop()
+  }
+  return open.length > 0 ? open[open.length - 1] : -1
+}
+
+/**
+ * A quotation that ends on an article or a conjunction ("…for us and for the,"
+ * said …): the speaker's words were cut. Info only: quoted words are not the
+ * editor's to finish, but the cut may be the editor's.
+ */
+function checkQuotationEnds(article: Article, report: Report): void {
+  for (const sentence of article.sentences) {
+    if (sentence.zone !== 'body' || sentence.quoted === 'none') continue
+    const words = sentence.words
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i]
+      if (!word.quoted || (words[i + 1] && words[i + 1].quoted)) continue
+      if (!danglingDeterminers.has(word.lower) && !coordinators.has(word.lower)) continue
+      if (word.lower === 'yet' || word.text !== word.lower) continue
+      const quotation = article.quotations.find((q) => q.closed && q.start <= word.start && q.end >= word.end)
+      if (!quotation) continue
+      // Only punctuation between the word and the closing mark.
+      if (/[\p{L}\p{N}]/u.test(article.text.slice(word.end, quotation.end))) continue
+      const previous = words[i - 1]
+      report({
+        message: `The quotation ends on '${word.text}': the speaker's words seem to have been cut. Check the quote against the notes or the recording.`,
+        start: previous.start,
+        end: quotation.end,
+        actual: article.text.slice(previous.start, quotation.end),
+        quoted: true,
+        note: 'Nobody ends a sentence on an article or a conjunction; a quotation that does lost its last words, in the notes or in editing.',
+        confidence: 0.7,
+        kind: 'function-word'
+      })
+    }
   }
 }

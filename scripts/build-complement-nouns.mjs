@@ -5,12 +5,14 @@
  * to …", "a pledge that …", "a lack of …"), for the truncated-sentence rule.
  *
  * A noun sense counts when
- *   A. it is derivationally related ("+" pointer) to a verb whose frames (in any
- *      sense of the verb: WordNet links derivations sense by sense)
+ *   A. it is derivationally related ("+" pointer) to a verb sense whose frames
  *      take a complement: 24 "Somebody ----s somebody to INFINITIVE",
- *      26 "Somebody ----s that CLAUSE", 28 "Somebody ----s to INFINITIVE",
- *      29 "Somebody ----s whether INFINITIVE", 34 "It ----s that CLAUSE",
- *      35 "Something ----s INFINITIVE";
+ *      26 "Somebody ----s that CLAUSE", 28 "Somebody ----s
+ *      to INFINITIVE", 29 "Somebody ----s whether INFINITIVE", 34 "It ----s
+ *      that CLAUSE", 35 "Something ----s INFINITIVE" (a nominalisation with a
+ *      suffix, "refusal", inherits the frames of every sense of its verb, as
+ *      WordNet links derivations sense by sense and not always from the sense
+ *      with the frame);
  *   B. or to a verb whose example sentences show the verb followed by
  *      "to <verb>" or "that" (WordNet's frames are incomplete: "decide");
  *   C. or its own examples or gloss show the noun followed by "to <verb>"
@@ -92,6 +94,11 @@ const verbs = readData('verb')
 const nouns = readData('noun')
 const adjectives = readData('adj')
 
+// Base forms of verbs, to recognise "to <verb>" in examples; a word that is
+// also a noun ("to market", "to school") counts only before an object.
+const nounBases = new Set()
+for (const s of nouns.values()) for (const w of s.words) if (!w.includes('_')) nounBases.add(w)
+const objectStarts = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'your', 'our', 'it', 'them', 'him', 'me', 'us', 'this', 'that', 'these', 'those', 'all', 'some', 'up', 'out', 'down', 'off', 'in', 'on', 'with', 'for', 'more', 'no', 'any', 'every'])
 // Base forms of verbs, to recognise "to <verb>" in examples.
 const verbBases = new Set()
 for (const s of verbs.values()) for (const w of s.words) if (!w.includes('_')) verbBases.add(w)
@@ -122,7 +129,8 @@ function complementsInExamples(lemma, texts) {
       if (!forms.has(tokens[t])) continue
       const next = tokens[t + 1]
       const after = tokens[t + 2]
-      if (next === 'to' && after && verbBases.has(after) && !['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'your', 'our'].includes(after)) found.add('to')
+      const third = tokens[t + 3]
+      if (next === 'to' && after && verbBases.has(after) && (!nounBases.has(after) || third === undefined || objectStarts.has(third))) found.add('to')
       else if (next === 'that' && after && !['is', 'was', 'are', 'were', 'has', 'had'].includes(after)) found.add('that')
       else if (next === 'whether') found.add('whether')
     }
@@ -130,44 +138,92 @@ function complementsInExamples(lemma, texts) {
   return found
 }
 
-/** noun offset + word → complements, sources */
+// Sense frequencies (SemCor tag counts), for the strength of an entry.
+const tagCounts = new Map()
+for (const line of fs.readFileSync(path.join(wordnet.path, 'index.sense'), 'utf8').split('\n')) {
+  const [key, offset, , count] = line.split(' ')
+  if (!key || !(key.includes('%1:') || key.includes('%2:'))) continue
+  tagCounts.set(`${key.split('%')[0]}\t${offset}`, Number(count))
+}
+function readIndex(pos) {
+  const index = new Map()
+  for (const line of fs.readFileSync(path.join(wordnet.path, `index.${pos}`), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue
+    const f = line.trim().split(' ')
+    const synsetCount = Number(f[2])
+    index.set(f[0], f.slice(f.length - synsetCount))
+  }
+  return index
+}
+const senses = readIndex('noun')
+const verbSenses = readIndex('verb')
+
+
+/** noun offset + word → complements, sources, and how surely the sense takes them (0..1) */
 const senseComplements = new Map()
-function mark(nounOffset, word, complement, source) {
+function mark(nounOffset, word, complement, source, factor = 1) {
   const synset = nouns.get(nounOffset)
   if (!synset || !abstractNounFiles.has(synset.lexFile)) return
   if (word.includes('_') || word.includes('-') || !/^[a-z]+$/.test(word) || word.length < 3) return
   const key = `${word}\t${nounOffset}`
-  if (!senseComplements.has(key)) senseComplements.set(key, {complements: new Set(), sources: new Set()})
+  if (!senseComplements.has(key)) senseComplements.set(key, {complements: new Set(), sources: new Set(), factor: 0})
   const entry = senseComplements.get(key)
   entry.complements.add(complement)
   entry.sources.add(source)
+  entry.factor = Math.max(entry.factor, factor)
 }
 
 // A and B: verbs with complement frames or examples, and their derived nouns.
-// WordNet links derivations sense by sense and not always from the sense that
-// has the frame ("refuse to …" → "refusal"), so complements are pooled over
-// all senses of a verb lemma.
+// A noun sense counts when the verb sense it is derived from takes the
+// complement. WordNet does not always link the derivation from the sense that
+// has the frame ("refuse to …" → "refusal" is linked from "refuse an offer"),
+// so a nominalisation made with a suffix (-al, -ment, -tion, -ance, -ure…)
+// also inherits the complements of every sense of its verb; a noun spelt like
+// its verb ("fire", "run", "race") does not: it must be linked sense to sense.
 const verbLemmaComplements = new Map()
+const senseComplementsOf = (verb, w) => {
+  const found = new Map()
+  for (const {frame, word} of verb.frames) {
+    if ((word === 0 || word === w + 1) && frameComplement[frame]) found.set(frameComplement[frame], 'A')
+  }
+  for (const c of complementsInExamples(verb.words[w], verb.examples)) if (!found.has(c)) found.set(c, 'B')
+  return found
+}
 for (const verb of verbs.values()) {
   for (let w = 0; w < verb.words.length; w++) {
     const lemma = verb.words[w]
     if (!verbLemmaComplements.has(lemma)) verbLemmaComplements.set(lemma, new Map())
-    const found = verbLemmaComplements.get(lemma)
-    for (const {frame, word} of verb.frames) {
-      if ((word === 0 || word === w + 1) && frameComplement[frame]) found.set(frameComplement[frame], 'A')
-    }
-    for (const c of complementsInExamples(lemma, verb.examples)) if (!found.has(c)) found.set(c, 'B')
+    const pooled = verbLemmaComplements.get(lemma)
+    for (const [c, source] of senseComplementsOf(verb, w)) if (!pooled.has(c) || source === 'A') pooled.set(c, source)
   }
 }
+/** Share of the uses of verb `lemma` (SemCor counts, plus one a sense) whose sense takes `complement`. */
+function verbShare(lemma, complement) {
+  let total = 0
+  let taking = 0
+  for (const offset of verbSenses.get(lemma) ?? []) {
+    const verb = verbs.get(offset)
+    const w = verb.words.indexOf(lemma)
+    const weight = (tagCounts.get(`${lemma}\t${offset}`) ?? 0) + 1
+    total += weight
+    if (w >= 0 && senseComplementsOf(verb, w).has(complement)) taking += weight
+  }
+  return total ? taking / total : 0
+}
+const nominalSuffix = /(?:al|ment|tion|sion|ance|ence|ancy|ency|ure|age|ing|ness|ity)$/
 for (const verb of verbs.values()) {
   for (const pointer of verb.pointers) {
     if (pointer.symbol !== '+' || pointer.pos !== 'n') continue
-    const complements = verbLemmaComplements.get(verb.words[pointer.source - 1])
-    if (!complements?.size) continue
     const noun = nouns.get(pointer.target)
     if (!noun) continue
+    const verbWord = verb.words[pointer.source - 1]
     const nounWord = noun.words[pointer.targetWord - 1]
-    for (const [c, source] of complements) mark(pointer.target, nounWord, c, source)
+    const suffixed = nounWord !== verbWord && nominalSuffix.test(nounWord) && nounWord.slice(0, 3) === verbWord.slice(0, 3)
+    const own = senseComplementsOf(verb, pointer.source - 1)
+    const complements = suffixed ? verbLemmaComplements.get(verbWord) : own
+    if (!complements?.size) continue
+    // Inherited from other senses of the verb: only as sure as those senses are frequent.
+    for (const [c, source] of complements) mark(pointer.target, nounWord, c, source, own.has(c) ? 1 : verbShare(verbWord, c))
   }
 }
 
@@ -200,29 +256,14 @@ for (const adjective of adjectives.values()) {
   }
 }
 
-// Strength: share of the noun's sense uses that are complement-taking senses.
-const tagCounts = new Map()
-for (const line of fs.readFileSync(path.join(wordnet.path, 'index.sense'), 'utf8').split('\n')) {
-  const [key, offset, , count] = line.split(' ')
-  if (!key || !key.includes('%1:')) continue
-  tagCounts.set(`${key.split('%')[0]}\t${offset}`, Number(count))
-}
-const senses = new Map()
-for (const line of fs.readFileSync(path.join(wordnet.path, 'index.noun'), 'utf8').split('\n')) {
-  if (!line || line.startsWith(' ')) continue
-  const f = line.trim().split(' ')
-  const synsetCount = Number(f[2])
-  senses.set(f[0], f.slice(f.length - synsetCount))
-}
-
 const entries = new Map()
 for (const [key, value] of senseComplements) {
   const [word] = key.split('\t')
-  if (!entries.has(word)) entries.set(word, {complements: new Set(), sources: new Set(), offsets: new Set()})
+  if (!entries.has(word)) entries.set(word, {complements: new Set(), sources: new Set(), offsets: new Map()})
   const entry = entries.get(word)
   for (const c of value.complements) entry.complements.add(c)
   for (const s of value.sources) entry.sources.add(s)
-  entry.offsets.add(key.split('\t')[1])
+  entry.offsets.set(key.split('\t')[1], value.factor)
 }
 
 const lines = []
@@ -232,7 +273,7 @@ for (const [word, entry] of [...entries].sort((a, b) => a[0].localeCompare(b[0])
   for (const offset of senses.get(word) ?? []) {
     const weight = (tagCounts.get(`${word}\t${offset}`) ?? 0) + 1
     total += weight
-    if (entry.offsets.has(offset)) complement += weight
+    complement += weight * (entry.offsets.get(offset) ?? 0)
   }
   const strength = total ? complement / total : 0
   const order = ['to', 'that', 'whether', 'of']
