@@ -81,18 +81,21 @@ export default defineRule<InconsistentFigureOptions>(
         const candidates = body.filter((b) => comparable(figure, b))
         if (!candidates.length) continue
         // The headline's figure is given somewhere in the body: fine.
-        const headlineWords = figure.sentence.words.map((w) => w.lower)
-        if (candidates.some((b) => figuresAgree(figure, b) && (shared(figure.context, b.context).length >= 1 || sameThing(figure.counts, b.counts) >= 0.8))) continue
+        // The headline's figure is given somewhere in the body (exactly, or as a fair rounding when the body
+        // has no exact figure for the same thing): fine.
+        const related = candidates.filter((b) => shared(figure.context, b.context).length >= 1 || sameThing(figure.counts, b.counts) >= 0.8)
+        const exact = related.filter((b) => b.approximation === 'exact' && sameThing(figure.counts, b.counts) >= 0.8)
+        const pool = exact.length ? exact : candidates
+        if ((exact.length ? exact : related).some((b) => figuresAgree(figure, b))) continue
         let best: {figure: Figure; score: number} | undefined
-        for (const candidate of candidates) {
+        for (const candidate of pool) {
           const score = shared(figure.context, candidate.context).length + (sameThing(figure.counts, candidate.counts) >= 0.8 ? 1 : 0)
           if (!best || score > best.score || (score === best.score && candidate.start < best.figure.start)) best = {figure: candidate, score}
         }
         if (!best || best.score < options.minSharedWords) continue
         // A tie with a figure that agrees: not sure which quantity the headline gives.
-        if (candidates.some((b) => b !== best!.figure && figuresAgree(figure, b) && shared(figure.context, b.context).length >= best!.score - 1)) continue
+        if (pool.some((b) => b !== best!.figure && figuresAgree(figure, b) && shared(figure.context, b.context).length >= best!.score - 1)) continue
         const other = best.figure
-        void headlineWords
         reported.add(figure)
         report({
           message: `The headline says ${figure.amount} but the body says ${other.amount} (line ${lineOf(text, other.start)}): check which is right`,
@@ -144,7 +147,8 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
     if (figure.context.some((w) => comparisonWords.has(w))) return false
     if (/\b(?:from|to)\s*$/i.test(figure.sentence.text.slice(0, figure.start - figure.sentence.start))) return false
     // A sentence of many figures of one kind (a table in prose) compares them.
-    if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > 2) return false
+    // Sums and percentages beside others of their kind are parts or comparisons ("$13m … as well as $15.5m").
+    if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > (figure.kind === 'count' ? 2 : 1)) return false
   }
   if (timesOf(a.sentence.text) !== timesOf(b.sentence.text)) return false
   if (a.kind === 'count') {
@@ -156,6 +160,9 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
     const bContext = b.context.filter((w) => !b.counts!.words.includes(w))
     return shared(aContext, bContext).length >= 2
   }
-  const before = (f: Figure) => f.context.filter((w) => !(f.counts?.words ?? []).includes(w))
-  return shared(before(a), before(b)).length >= 3 && sameThing(a.counts, b.counts) >= (a.counts || b.counts ? 0.8 : 0)
+  // Sums and percentages: the same words just before ("net loss of"), and more around.
+  const subject = shared(a.subject, b.subject).filter((w) => !w.startsWith('+'))
+  if (!subject.length || subject.length < Math.min(a.subject.length, b.subject.length, 2)) return false
+  if ((a.counts || b.counts) && sameThing(a.counts, b.counts) < 0.8) return false
+  return shared(a.context, b.context).length >= 2
 }

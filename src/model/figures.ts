@@ -72,6 +72,8 @@ export interface Figure {
   counts: CountedThing | undefined
   /** Content words around the figure (lower-cased, singularised; rises and falls as `+up`/`+down`). */
   context: string[]
+  /** Content words just before the figure ("net loss of" → `net`, `loss`). */
+  subject: string[]
   sentence: Sentence
   zone: Zone
   quoted: boolean
@@ -235,6 +237,17 @@ const approximators: Array<[string[], Approximation]> = (
 )
   .map(([phrase, kind]): [string[], Approximation] => [phrase.split(' '), kind])
   .sort((a, b) => b[0].length - a[0].length)
+
+const phrasalBefore = new Set([
+  'hand', 'hands', 'handed', 'handing', 'take', 'takes', 'took', 'taken', 'taking', 'turn', 'turns', 'turned',
+  'turning', 'win', 'wins', 'won', 'pass', 'passes', 'passed', 'passing', 'fight', 'fights', 'fought', 'rule',
+  'rules', 'ruled', 'watch', 'watched', 'look', 'looked', 'go', 'goes', 'went', 'get', 'got', 'spill', 'spilled',
+  'argue', 'argued', 'clash', 'clashes', 'clashed', 'row', 'rows', 'rowed', 'dispute', 'disputes', 'concern',
+  'concerns', 'concerned', 'worry', 'worries', 'worried', 'fear', 'fears', 'talk', 'talks', 'battle', 'battles',
+  'deal', 'deals', 'split', 'splits', 'probe', 'protest', 'protests', 'anger', 'outrage', 'question', 'questions',
+  'asked', 'warned', 'warns', 'think', 'thinking', 'knew', 'know', 'care', 'cares', 'bring', 'brought', 'came', 'come',
+  'move', 'moved', 'moves', 'sign', 'signs', 'signed', 'tower', 'towers', 'stand', 'stood', 'fly', 'flew'
+])
 
 const stopWords = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as',
@@ -429,11 +442,12 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
   return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes]}
 }
 
-function contextWords(tokens: Token[], from: number, to: number): string[] {
+function contextWords(tokens: Token[], from: number, to: number, skip?: Span): string[] {
   const words = new Set<string>()
   for (let k = Math.max(0, from); k < Math.min(tokens.length, to); k++) {
     const t = tokens[k]
     if (!isWord(t)) continue
+    if (skip && t.start >= skip.start && t.end <= skip.end && !(t.start >= skip.countsStart)) continue
     if (upWords.has(t.lower)) words.add('+up')
     else if (downWords.has(t.lower)) words.add('+down')
     else if (!stopWords.has(t.lower) && !lex().units.has(t.lower)) words.add(singular(t.lower))
@@ -444,12 +458,20 @@ function contextWords(tokens: Token[], from: number, to: number): string[] {
 // ---------------------------------------------------------------------------
 // Figures
 
+interface Span {
+  start: number
+  end: number
+  countsStart: number
+}
+
 function approximationBefore(tokens: Token[], i: number): {approximation: Approximation; start: number; text: string} | undefined {
   for (const [words, approximation] of approximators) {
     const from = i - words.length
     if (from < 0) continue
     let ok = true
     for (let k = 0; k < words.length; k++) if (tokens[from + k].lower !== words[k]) ok = false
+    // "hands over 1,905 soldiers", "row over 300 jobs", "talks about 500 jobs": a preposition, not an approximation.
+    if (ok && words.length === 1 && ['over', 'under', 'about', 'around'].includes(words[0]) && phrasalBefore.has(tokens[from - 1]?.lower ?? '')) return undefined
     if (ok) return {approximation, start: tokens[from].start, text: words.join(' ')}
   }
   return undefined
@@ -608,7 +630,8 @@ function figuresOfSentence(sentence: Sentence, tokens: Token[], quotedAt: (offse
       written: first.written,
       amount: sentenceText(sentence, figureStart, tokens[j - 1].end),
       counts,
-      context: contextWords(tokens, i - 6, j + 5),
+      context: contextWords(tokens, i - 6, (counts ? tokens.findIndex((t) => t.start >= counts!.end) + 1 || tokens.length + 1 : j + 1) + 4, {start: figureStart, end, countsStart: counts?.start ?? end}),
+      subject: contextWords(tokens, (approx ? tokens.findIndex((t) => t.start === approx.start) : currency ? i - 1 : i) - 3, currency ? i - 1 : approx ? tokens.findIndex((t) => t.start === approx.start) : i),
       sentence,
       zone: sentence.zone,
       quoted: quotedAt(token.start)
