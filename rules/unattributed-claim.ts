@@ -75,10 +75,13 @@ export default defineRule<UnattributedClaimOptions>(
         // Impersonal weasels ("it is widely believed", no source at all) and weasels in the attribution slot
         // ("…, critics argue.") always; a leading "Critics say …" only when what follows is a checkable fact,
         // not a view framed as a view.
-        const impersonal = attribution.source === undefined
+        // Unnamed "sources" and "insiders" vouch for facts, not views: never a framed opinion.
+        const impersonal = attribution.source === undefined || /\b(sources?|insiders?)\b/i.test(attribution.source.text)
         const factual = statesCheckableFact(sentence, weasel.end)
         const opinion = attribution.weaselPosition === 'leading' && !impersonal && !factual
-        if (opinion && !options.opinionWeasels) continue
+        // "Some say that …": a formal report of a proposition, not a framed view; reported, as info.
+        const formal = opinion && followedByThat(sentence, weasel.end)
+        if (opinion && !formal && !options.opinionWeasels) continue
         report({
           message: `Weasel attribution ('${attribution.weasel.text}'): who, exactly? Name or describe the source.`,
           start: attribution.weasel.start,
@@ -163,4 +166,10 @@ function laterAttributionEcho(sentence: Sentence, sentences: Sentence[], model: 
   if (subject.length !== 1 || !['he', 'she', 'they'].includes(subject[0].lower)) return undefined
   const first = words[0]
   return {start: first.start, end: words[cueAt].end, text: next.text.slice(0, words[cueAt].end - next.start)}
+}
+
+/** Is the weasel cue followed by "that" ("observers note that …")? */
+function followedByThat(sentence: Sentence, after: number): boolean {
+  const next = sentence.words.find((w) => w.start >= after)
+  return next?.lower === 'that'
 }

@@ -395,16 +395,22 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word): boolean {
 function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefined {
   for (let i = 0; i < words.length; i++) {
     if (words[i].quoted) continue
+    // "it's widely believed" reads as "it is widely believed".
+    const contracted = /^it['’]s$/.test(words[i].lower)
     for (const phrase of phrases) {
-      if (phrase[0] !== words[i].lower || i + phrase.length > words.length) continue
+      const head = contracted && phrase[0] === 'it' && phrase[1] === 'is' ? 2 : 1
+      if (!(head === 2 || phrase[0] === words[i].lower)) continue
+      const length = phrase.length - head + 1
+      if (i + length > words.length) continue
       let ok = true
-      for (let k = 1; k < phrase.length; k++) {
-        if (words[i + k].lower !== phrase[k] || words[i + k].quoted) {
+      for (let k = head; k < phrase.length; k++) {
+        const word = words[i + k - head + 1]
+        if (word.lower !== phrase[k] || word.quoted) {
           ok = false
           break
         }
       }
-      if (ok) return words.slice(i, i + phrase.length)
+      if (ok) return words.slice(i, i + length)
     }
   }
   return undefined
