@@ -312,6 +312,7 @@ function weekdayFitsAnotherYear(e: TemporalExpression, text: string, reference: 
       if (Math.abs(dayNumber({year, month, day}) - reference) <= 200) candidates.add(year)
     }
   }
+  if (e.contextYear !== undefined) candidates.add(e.contextYear)
   // Years named near the date: "In 2015, … on Tuesday, March 3".
   const around = text.slice(Math.max(0, e.start - 300), Math.min(text.length, e.end + 150))
   for (const match of around.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) candidates.add(Number(match[1]))

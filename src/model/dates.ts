@@ -153,7 +153,7 @@ export interface EventMention extends Span {
   group: string
   sentence: number
   quoted: boolean
-  /** The date the sentence gives this event, if any. */
+  /** The date the sentence gives this event, if any. `events` holds only dated mentions. */
   dated?: TemporalExpression
 }
 
@@ -231,6 +231,59 @@ const weekdayPattern = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`
 /** A weekday as written, in full or abbreviated ("Thurs.", "Tue"). */
 export const weekdayToken = /\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)/
 
+const dayAndMonth = new RegExp(
+  String.raw`\b${monthPattern}\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthPattern}(?![a-z])`,
+  'g'
+)
+const weekdayAlone = new RegExp(String.raw`\b(?:(?:last|next|this)\s+)?${weekdayPattern}\b`, 'g')
+
+/** Windows of a sentence worth chrono's time: a day and a month, with room for a weekday before and a year after. */
+function dateWindows(value: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = []
+  for (const match of value.matchAll(dayAndMonth)) {
+    let from = Math.max(0, match.index - 26)
+    if (from > 0) {
+      const space = value.indexOf(' ', from)
+      from = space >= 0 && space < match.index ? space + 1 : match.index
+    }
+    let to = Math.min(value.length, match.index + match[0].length + 16)
+    const space = value.indexOf(' ', to)
+    to = space < 0 ? value.length : space
+    const last = windows[windows.length - 1]
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+    else windows.push([from, to])
+  }
+  return windows
+}
+
+function weekdayExpression(match: RegExpMatchArray, sentence: Sentence, start: number, text: string, quotedAt: (offset: number) => boolean): TemporalExpression {
+  const relative = /^(last|next|this)\s+/i.exec(match[0])
+  const weekdayStart = start + (relative ? relative[0].length : 0)
+  const name = match[0].slice(relative ? relative[0].length : 0)
+  const expression: TemporalExpression = {
+    start,
+    end: start + match[0].length,
+    text: match[0],
+    sentence: sentence.index,
+    zone: sentence.zone,
+    quoted: quotedAt(start),
+    stated: {weekday: weekdayIndex(name)},
+    yearUnknown: false,
+    yearAmbiguous: false,
+    weekday: {start: weekdayStart, end: start + match[0].length},
+    dateStart: start,
+    range: false,
+    tense: 'unknown'
+  }
+  if (relative) expression.weekdayRelative = relative[1].toLowerCase() as 'last' | 'next' | 'this'
+  Object.assign(expression, tenseOf(sentence, expression, text))
+  return expression
+}
+
+function weekdayIndex(name: string): number {
+  return ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(name.slice(0, 3).toLowerCase())
+}
+
 /** Cheap pre-test: can this sentence hold a date worth chrono's time? */
 const mayHoldDate = new RegExp(
   String.raw`\b${monthPattern}(?=[\s,]+\d)|\b\d{1,2}\s+${monthPattern}\b|\b${weekdayPattern}\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|this|next)\s+(?:week|month|year)\b`
@@ -289,14 +342,26 @@ export function buildDates(article: Article): DateModel {
     const value = sentence.text
     findImpossible(model, sentence, quotedAt)
     if (!mayHoldDate.test(value)) continue
-    const results = chrono.parse(value, {instant, timezone: 0}, {forwardDate: false})
+    // chrono-node runs only on small windows around what looks like a day and a month
+    // ("on Thursday, Oct. 31, 2017"), never on whole sentences: it is the costly part.
     const found: TemporalExpression[] = []
-    for (const result of results) {
-      const start = sentence.start + result.index
-      if (inDateline(start)) continue
-      const expression = toExpression(result, sentence, start, model, text, quotedAt)
-      if (expression) found.push(expression)
+    const seen = new Set<number>()
+    for (const [from, to] of dateWindows(value)) {
+      for (const result of chrono.parse(value.slice(from, to), {instant, timezone: 0}, {forwardDate: false})) {
+        const start = sentence.start + from + result.index
+        if (inDateline(start) || seen.has(start)) continue
+        seen.add(start)
+        const expression = toExpression(result, sentence, start, model, text, quotedAt)
+        if (expression) found.push(expression)
+      }
     }
+    // Weekdays alone ("on Thursday") need no parser.
+    for (const match of value.matchAll(weekdayAlone)) {
+      const start = sentence.start + match.index
+      if (inDateline(start) || found.some((e) => start < e.end && start + match[0].length > e.start)) continue
+      found.push(weekdayExpression(match, sentence, start, text, quotedAt))
+    }
+    found.sort((a, b) => a.start - b.start)
     model.expressions.push(...mergeWeekdays(found, text))
     findRelatives(model, sentence, text, quotedAt)
   }
@@ -361,6 +426,12 @@ function toExpression(
       const years = [...text.slice(sentence.start, start).matchAll(/\b(1[89]\d\d|20\d\d)(?:[/-](\d\d)\b)?/g)]
       const last = years[years.length - 1]
       if (last) expression.contextYear = last[2] ? Number(last[1].slice(0, 2) + last[2]) : Number(last[1])
+      // "elected on Dec. 12 last year": the year follows the date.
+      const following = /^\s*,?\s*(?:(last|this|next)\s+year\b|(?:of|in)\s+(1[89]\d\d|20\d\d)\b)/i.exec(text.slice(end, end + 30))
+      if (following) {
+        const refYear = model.reference.date.year
+        expression.contextYear = following[2] ? Number(following[2]) : refYear + ({last: -1, this: 0, next: 1} as Record<string, number>)[following[1].toLowerCase()]
+      }
     } else {
       expression.yearUnknown = true
       expression.date = {year: 2000, month: stated.month, day: stated.day}
@@ -573,41 +644,42 @@ function connectorAt(words: Word[], index: number): {length: number; relation: '
   return undefined
 }
 
+const connectorFirstWords = new Set(connectors.map((c) => c.words[0]))
+
+/**
+ * Events and their links. Links are looked for first (a connector and an
+ * event word on each side); events are dated only when the article has a
+ * link to check, and only in sentences that hold a day-level date.
+ */
 function findEvents(model: DateModel, article: Article): void {
   const groups = eventGroups()
-  const dayLevel = model.expressions.filter((e) => e.date && !e.range)
-  for (const sentence of article.sentences) {
-    if (sentence.zone !== 'body' && sentence.zone !== 'blockquote') continue
-    const words = sentence.words
-    const mentions: Array<{mention: EventMention; index: number}> = []
-    const connectorsHere: Array<{index: number; length: number; relation: 'after' | 'before'}> = []
+  const mentionsOf = (sentence: Sentence): Array<{mention: EventMention; index: number}> => {
+    const found: Array<{mention: EventMention; index: number}> = []
+    sentence.words.forEach((word, i) => {
+      const group = groups.get(word.lower)
+      if (group) found.push({mention: {start: word.start, end: word.end, text: word.text, group, sentence: sentence.index, quoted: word.quoted}, index: i})
+    })
+    return found
+  }
+  const connectorsOf = (words: Word[]) => {
+    const found: Array<{index: number; length: number; relation: 'after' | 'before'}> = []
     for (let i = 0; i < words.length; i++) {
-      const group = groups.get(words[i].lower)
-      if (group) {
-        mentions.push({mention: {start: words[i].start, end: words[i].end, text: words[i].text, group, sentence: sentence.index, quoted: words[i].quoted}, index: i})
-      }
+      if (!connectorFirstWords.has(words[i].lower)) continue
       const connector = connectorAt(words, i)
-      if (connector) connectorsHere.push({index: i, ...connector})
+      if (connector) found.push({index: i, ...connector})
     }
-    if (mentions.length === 0) continue
-    // Date each mention with the nearest day-level date of its sentence, unless a connector stands between them.
-    const dates = dayLevel.filter((e) => e.sentence === sentence.index)
-    for (const {mention, index: at} of mentions) {
-      let bestDistance = Infinity
-      for (const expression of dates) {
-        const dateWord = words.findIndex((w) => w.start >= expression.dateStart)
-        const index = dateWord < 0 ? words.length : dateWord
-        const [lo, hi] = index < at ? [index, at] : [at, index]
-        if (connectorsHere.some((c) => c.index >= lo && c.index < hi)) continue
-        const distance = hi - lo
-        if (distance <= 30 && distance < bestDistance) {
-          mention.dated = expression
-          bestDistance = distance
-        }
-      }
-      model.events.push(mention)
-    }
-    // Links: "A … after/following/before B".
+    return found
+  }
+  const prose = (sentence: Sentence) => sentence.zone === 'body' || sentence.zone === 'blockquote'
+
+  // Links: "A … after/following/before B".
+  for (const sentence of article.sentences) {
+    if (!prose(sentence)) continue
+    const words = sentence.words
+    const connectorsHere = connectorsOf(words)
+    if (connectorsHere.length === 0) continue
+    const mentions = mentionsOf(sentence)
+    if (mentions.length < 2) continue
     for (const connector of connectorsHere) {
       const b = mentions.find((m) => m.index >= connector.index + connector.length && m.index <= connector.index + connector.length + 5)
       let a: (typeof mentions)[number] | undefined
@@ -626,6 +698,37 @@ function findEvents(model: DateModel, article: Article): void {
         sentence: sentence.index,
         quoted: a.mention.quoted && b.mention.quoted
       })
+    }
+  }
+  if (model.links.length === 0) return
+
+  // Date each mention with the nearest day-level date of its sentence, unless a connector stands between them.
+  const bySentence = new Map<number, TemporalExpression[]>()
+  for (const e of model.expressions) {
+    if (!e.date || e.range) continue
+    const list = bySentence.get(e.sentence) ?? []
+    list.push(e)
+    bySentence.set(e.sentence, list)
+  }
+  for (const [index, dates] of bySentence) {
+    const sentence = article.sentences[index]
+    if (!prose(sentence)) continue
+    const words = sentence.words
+    const connectorsHere = connectorsOf(words)
+    for (const {mention, index: at} of mentionsOf(sentence)) {
+      let bestDistance = Infinity
+      for (const expression of dates) {
+        const dateWord = words.findIndex((w) => w.start >= expression.dateStart)
+        const where = dateWord < 0 ? words.length : dateWord
+        const [lo, hi] = where < at ? [where, at] : [at, where]
+        if (connectorsHere.some((c) => c.index >= lo && c.index < hi)) continue
+        const distance = hi - lo
+        if (distance <= 30 && distance < bestDistance) {
+          mention.dated = expression
+          bestDistance = distance
+        }
+      }
+      if (mention.dated) model.events.push(mention)
     }
   }
 }
