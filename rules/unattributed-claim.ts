@@ -94,11 +94,13 @@ export default defineRule<UnattributedClaimOptions>(
         continue
       }
       if (attribution.kind !== 'none' && attribution.kind !== 'carried-over') continue
+      // A sentence that quotes someone has a speaker nearby: its claims are theirs.
+      if (sentence.quoted !== 'none') continue
       if (attribution.kind === 'none') {
         const echo = laterAttributionEcho(sentence, article.sentences, model)
         if (echo) {
           report({
-            message: `Reported claim with no source: the next sentence says '${echo.text}', but who says this?`,
+            message: `Reported claim with no source: the next sentence says '${echo.text}', but who says this one?`,
             ...claimSpan(sentence),
             note: 'The following sentence continues a source (“also said”) that this one never names: the attribution seems to have been cut. Restore it.',
             related: [{start: echo.start, end: echo.end, message: 'the source is only named here'}],
@@ -150,8 +152,8 @@ function claimSpan(sentence: Sentence): {start: number; end: number} {
 }
 
 /**
- * "They also said …", "The company also told …" in the next sentence of the
- * next paragraph presumes that this sentence was already attributed to them.
+ * "They also said …" or "He added …" opening the next sentence presumes that
+ * this sentence was already attributed to them.
  */
 function laterAttributionEcho(sentence: Sentence, sentences: Sentence[], model: AttributionModel): {start: number; end: number; text: string} | undefined {
   const next = sentences[sentence.index + 1]
@@ -160,9 +162,11 @@ function laterAttributionEcho(sentence: Sentence, sentences: Sentence[], model: 
   if (attribution.kind !== 'speech' || !attribution.cue) return undefined
   const words = next.words
   const cueAt = words.findIndex((w) => w.start === attribution.cue!.start)
-  if (cueAt < 1 || words[cueAt - 1].lower !== 'also' || cueAt > 4) return undefined
+  // "They also said …", "He added …": both presume the source spoke just before.
+  const continues = words[cueAt]?.lower === 'added' || words[cueAt]?.lower === 'adds'
+  if (cueAt < 1 || cueAt > 4 || (words[cueAt - 1].lower !== 'also' && !continues)) return undefined
   // Only a personal pronoun presumes a source named before ("They also said"); "The company also said" may open one.
-  const subject = words.slice(0, cueAt - 1).filter((w) => !['but', 'and', 'however'].includes(w.lower))
+  const subject = words.slice(0, words[cueAt - 1].lower === 'also' ? cueAt - 1 : cueAt).filter((w) => !['but', 'and', 'however'].includes(w.lower))
   if (subject.length !== 1 || !['he', 'she', 'they'].includes(subject[0].lower)) return undefined
   const first = words[0]
   return {start: first.start, end: words[cueAt].end, text: next.text.slice(0, words[cueAt].end - next.start)}
