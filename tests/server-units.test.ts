@@ -15,7 +15,10 @@ import {DocumentParagraphCache} from '../src/server/paragraph-cache.js'
 import {toDiagnostic, toDiagnostics} from '../src/server/diagnostics.js'
 import {readSettings, DEFAULT_DEBOUNCE} from '../src/server/settings.js'
 import {firstParagraph, ruleDocumentation} from '../src/server/rule-docs.js'
-import {formatOf} from '../src/server/linter.js'
+import {formatOf, Linter} from '../src/server/linter.js'
+import {ConfigResolver} from '../src/server/config.js'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import type {Diagnostic} from 'vscode-languageserver'
 
 const paragraphs = [
   'The union said the the strike would last until Friday.',
@@ -141,5 +144,42 @@ describe('settings and documentation', () => {
     expect(formatOf({languageId: 'plaintext', uri: 'file:///a'})).toBe('text')
     expect(formatOf({languageId: 'unknown', uri: 'file:///story.HTML'})).toBe('html')
     expect(formatOf({languageId: 'javascript', uri: 'file:///a.js'})).toBeUndefined()
+  })
+})
+
+describe('linter scheduling', () => {
+  /** A Linter on a fake connection and document store, to step through a run. */
+  function setup(text: string) {
+    const sent: Array<{uri: string; version?: number; diagnostics: Diagnostic[]}> = []
+    let document = TextDocument.create('untitled:story', 'markdown', 1, text)
+    const documents = {get: (uri: string) => (uri === document.uri ? document : undefined), all: () => [document]}
+    const connection = {
+      sendDiagnostics: async (params: {uri: string; version?: number; diagnostics: Diagnostic[]}) => void sent.push(params),
+      console: {error: (message: string) => void sent.push({uri: 'error', diagnostics: [], version: -1, message} as never)}
+    }
+    const linter = new Linter(connection as never, documents as never, new ConfigResolver(), readSettings({debounce: 0}, () => {}))
+    const edit = (next: string) => {
+      document = TextDocument.update(document, [{text: next}], document.version + 1)
+    }
+    return {sent, linter, edit, uri: document.uri}
+  }
+
+  it('cancels a run when a newer change comes in while it runs, and publishes only the newer version', async () => {
+    const {sent, linter, edit, uri} = setup('The union said the the strike would go on.\n')
+    // The run parses synchronously, then yields: the change comes in during the yield.
+    const first = linter.lint(uri)
+    edit('The union said the strike would go on, and on and on.\n')
+    const second = linter.lint(uri)
+    await Promise.all([first, second])
+    expect(sent.map((s) => s.version)).toEqual([2])
+    expect(linter.stats()).toMatchObject({cancelled: 1, published: 1})
+  })
+
+  it('does not publish a version that is no longer the document’s', async () => {
+    const {sent, linter, edit, uri} = setup('The union said the the strike would go on.\n')
+    const run = linter.lint(uri)
+    edit('Something else entirely.\n')
+    await run
+    expect(sent).toEqual([])
   })
 })

@@ -213,10 +213,10 @@ export class Linter {
 
   async lint(uri: string): Promise<void> {
     const document = this.documents.get(uri)
-    const state = this.states.get(uri)
-    if (!document || !state) return
-    const format = formatOf(document)
-    if (!format) return
+    const format = document && formatOf(document)
+    if (!document || !format) return
+    const state = this.state(uri)
+    if (state.run) state.run.cancelled = true
     const version = document.version
     const run = {version, cancelled: false}
     state.run = run
