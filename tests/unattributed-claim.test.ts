@@ -84,4 +84,18 @@ describe('unattributed-claim', () => {
   it('stays quiet on first-person copy (a column, a reader’s comment)', () => {
     expect(flagged('Transfer\n\nI think the fee is likely to rise, and that would be the main reason to sell.\n')).toEqual([])
   })
+
+  it('reads "US" as the United States, not as first person', () => {
+    expect(flagged('Rates\n\nThe US central bank is likely to raise rates in June.\n')).toHaveLength(1)
+  })
+
+  it('judges a leading weasel on its own content, not on the view of another source after "but"', () => {
+    expect(flagged('Treaty\n\nCritics say the treaty is a step too far, but supporters say it binds all 25 members.\n')).toEqual([])
+  })
+
+  it('flags a sentence whose source only appears as "They also said" in the next one', () => {
+    const messages = flagged('Sugar\n\nProducers have withdrawn offers to sell 50,000 tonnes of sugar.\n\nThey also said prices had fallen.\n')
+    expect(messages).toHaveLength(1)
+    expect(messageData(messages[0])!.kind).toBe('missing-attribution')
+  })
 })

@@ -296,7 +296,8 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     return {...weaselFound, weaselPosition: trailing ? 'trailing' : 'leading', attributed: real !== undefined, belief: result.belief}
   }
   if (real) return {...real, belief: result.belief}
-  if (words.some((w) => !w.quoted && firstPerson.has(w.lower))) return {...result, kind: 'first-person', attributed: true}
+  // ("US" in capitals is the United States, not "us".)
+  if (words.some((w) => !w.quoted && firstPerson.has(w.lower) && w.text !== 'US')) return {...result, kind: 'first-person', attributed: true}
   return result
 }
 

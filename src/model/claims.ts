@@ -174,8 +174,11 @@ const eventCues = new Set(['said', 'told', 'says', 'announced', 'reported', 'wro
  * an opinion ("Critics say it is racist") is the usual way to frame a view.
  */
 export function statesCheckableFact(sentence: Sentence, from: number): boolean {
+  let seen = 0
   for (const word of sentence.words) {
     if (word.start < from || word.quoted) continue
+    // The content ends where another source takes over ("…, but advocates say …").
+    if (seen++ > 0 && (word.lower === 'but' || word.lower === 'while' || word.lower === 'whereas') && /,\s*$/.test(sentence.text.slice(0, word.start - sentence.start))) break
     if (/\d/.test(word.text) || numberWords.has(word.lower) || eventCues.has(word.lower)) return true
   }
   return false
