@@ -7,7 +7,7 @@
  */
 import {defineRule} from '../src/rule.js'
 import {modelOf} from '../src/article/index.js'
-import type {Zone} from '../src/article/types.js'
+import type {Article, Zone} from '../src/article/types.js'
 import {
   buildDates,
   dayNumber,
@@ -79,7 +79,7 @@ export default defineRule<InconsistentDateOptions>(
         if (!calendarZones.has(e.zone) || !e.weekday || !e.date || e.yearUnknown || e.stated.weekday === undefined || e.range) continue
         const actual = weekdayOf(e.date)
         if (actual === e.stated.weekday) continue
-        if (e.stated.year === undefined && weekdayFitsAnotherYear(e, article.text, reference?.day)) continue
+        if (e.stated.year === undefined && weekdayFitsAnotherYear(e, article, reference?.day)) continue
         const stated = weekdayNames[e.stated.weekday]
         const real = weekdayNames[actual]
         const when = (reference ? dayNumber(e.date) < reference.day : e.tense === 'past' || dayNumber(e.date) < Math.floor(Date.now() / 86_400_000)) ? 'was' : 'is'
@@ -88,11 +88,12 @@ export default defineRule<InconsistentDateOptions>(
           e.stated.year !== undefined
             ? `${dateWritten} ${when} a ${real}, not a ${stated}`
             : `${dateWritten} ${when} a ${real} in ${e.date.year}, not a ${stated}`
-        const span = text.slice(e.weekday.start, e.end)
+        const spanStart = e.weekday.start > e.start ? e.start : e.weekday.start
+        const span = text.slice(spanStart, e.end)
         const shifted = nearestWithWeekday(e.date, e.stated.weekday)
         report({
           message,
-          start: e.weekday.start,
+          start: spanStart,
           end: e.end,
           quoted: e.quoted,
           note: `The weekday and the date cannot both be right. If the date is right, write ${real}; if ${stated} is right, the date is probably ${formatDate(shifted, e.stated.year !== undefined)}.`,
@@ -296,12 +297,13 @@ function dateText(text: string, e: TemporalExpression): string {
   value = value
     .replace(/^(?:on\s+)?(?:(?:last|next|this)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)\s*[,(]?\s*/, '')
     .replace(/\)\s*$/, '')
-    .replace(/,\s+an?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/, '')
+    .replace(/(?:,\s+an?\s+|\s*\(\s*)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)\s*\)?$/, '')
   return value.trim()
 }
 
 /** Is the weekday right in another year the reader could mean (near the publication date, or named in the paragraph)? */
-function weekdayFitsAnotherYear(e: TemporalExpression, text: string, reference: number | undefined): boolean {
+function weekdayFitsAnotherYear(e: TemporalExpression, article: Article, reference: number | undefined): boolean {
+  const text = article.text
   const {month, day} = e.date!
   const candidates = new Set<number>()
   if (reference !== undefined) {
@@ -314,7 +316,8 @@ function weekdayFitsAnotherYear(e: TemporalExpression, text: string, reference: 
   }
   if (e.contextYear !== undefined) candidates.add(e.contextYear)
   // Years named near the date: "In 2015, … on Tuesday, March 3".
-  const around = text.slice(Math.max(0, e.start - 300), Math.min(text.length, e.end + 150))
+  const paragraph = article.paragraphs[article.sentences[e.sentence].paragraph]
+  const around = text.slice(Math.max(paragraph.start, e.start - 300), Math.min(paragraph.end, e.end + 150))
   for (const match of around.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) candidates.add(Number(match[1]))
   for (const year of candidates) {
     if (day <= daysInMonth(year, month) && weekdayOf({year, month, day}) === e.stated.weekday) return true

@@ -196,3 +196,20 @@ describe('more forms', () => {
     expect(fitsRelative('earlier this year', {year: 2017, month: 1, day: 8}, false, ref)).toBe(true)
   })
 })
+
+describe('records, numeric dates and bracketed weekdays', () => {
+  it('dates a record reported in the past ("in a Dec. 15 interview, he said")', () => {
+    const past = model('In a Dec. 15 interview with the paper, the senator said he would run.', '2017-12-04')
+    expect(past.expressions.map((e) => [e.tense, e.verb?.text])).toEqual([['past', 'said']])
+    const future = model('The senator will give a Dec. 15 interview to the paper.', '2017-12-04')
+    expect(future.expressions.map((e) => e.tense)).toEqual(['future'])
+  })
+  it('finds numeric dates impossible either way round', () => {
+    const m = model('Numbers returned to pre-31/09/2001 levels; the 12/31/2016 figures and 09/12/2001 were higher.')
+    expect(m.impossible.map((d) => [d.text, d.month, d.day])).toEqual([['31/09/2001', 9, 31]])
+  })
+  it('joins a date and a weekday in brackets after it', () => {
+    const m = model('The court ruled on Dec. 1 (Thursday) that the ban stands.', '2017-12-04')
+    expect(m.expressions.map((e) => [e.text, e.stated.weekday])).toEqual([['Dec. 1 (Thursday)', 4]])
+  })
+})

@@ -188,10 +188,12 @@ interface TenseLexicon {
   particles: string[]
   reporting: string[]
   determiners: string[]
+  records: string[]
+  reportingPast: string[]
 }
 
 let tenseLexicon:
-  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>}
+  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>}
   | undefined
 
 function lexicon() {
@@ -206,7 +208,9 @@ function lexicon() {
       prepositions: new Set(raw.datePrepositions),
       particles: new Set(raw.particles),
       reporting: new Set(raw.reporting),
-      determiners: new Set(raw.determiners)
+      determiners: new Set(raw.determiners),
+      records: new Set(raw.records),
+      reportingPast: new Set(raw.reportingPast)
     }
   }
   return tenseLexicon
@@ -456,8 +460,10 @@ function mergeWeekdays(found: TemporalExpression[], text: string): TemporalExpre
       i++
       continue
     }
-    if (b && a.date && a.stated.weekday === undefined && b.weekday && b.stated.day === undefined && /^,\s+an?\s+$/.test(text.slice(a.end, b.weekday.start))) {
-      result.push({...a, end: b.weekday.end, text: text.slice(a.start, b.weekday.end), weekday: b.weekday, stated: {...a.stated, weekday: b.stated.weekday}})
+    if (b && a.date && a.stated.weekday === undefined && b.weekday && b.stated.day === undefined && /^(?:,\s+an?\s+|\s*\(\s*)$/.test(text.slice(a.end, b.weekday.start))) {
+      const close = /^\s*\)/.exec(text.slice(b.weekday.end))
+      const end = b.weekday.end + (close ? close[0].length : 0)
+      result.push({...a, end, text: text.slice(a.start, end), weekday: b.weekday, stated: {...a.stated, weekday: b.stated.weekday}})
       i++
       continue
     }
@@ -550,12 +556,27 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
       }
     }
   }
+  // "In a Nov. 30 interview, he said…", "told reporters in a Nov. 30 letter": a record that
+  // exists is dated in the past, when the sentence reports it in the past tense.
+  if (!preposition && before >= 0 && /^(?:a|an|the|his|her|its|their)$|['’]s$/.test(words[before].lower) && after >= 0 && lex.records.has(words[after].lower) && onlySpace.test(text.slice(expression.end, words[after].start))) {
+    const reporting = words.find((w, k) => lex.reportingPast.has(w.lower) && !words.slice(Math.max(0, k - 3), k).some((x) => lex.modals.has(x.lower)))
+    if (reporting && !words.some((w) => lex.future.has(w.lower))) return {tense: 'past', verb: verbSpan(reporting), preposition}
+  }
   return {tense: 'unknown', preposition}
 }
 
 function findImpossible(model: DateModel, sentence: Sentence, quotedAt: (offset: number) => boolean): void {
   const value = sentence.text
   if (!/\b(?:29|3[01])/.test(value)) return
+  // "31/09/2001", "09/31/2001": impossible read either way round.
+  for (const match of value.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g)) {
+    const [x, y, year] = [Number(match[1]), Number(match[2]), Number(match[3])]
+    const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    if (valid(x, y) || valid(y, x) || Math.max(x, y) > 31 || Math.min(x, y) > 12) continue
+    const [month, day] = x <= 12 ? [x, y] : [y, x]
+    const start = sentence.start + match.index
+    model.impossible.push({start, end: start + match[0].length, text: match[0], month, day, year, yearImplied: false, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)})
+  }
   impossiblePattern.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = impossiblePattern.exec(value))) {
