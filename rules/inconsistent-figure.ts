@@ -32,8 +32,8 @@ const comparisonWords = new Set([
 
 const timePattern = /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|quarter|qtr|half|year|month|week|today|yesterday|tomorrow)\b/gi
 
-function timesOf(text: string): string {
-  return [...new Set([...text.toLowerCase().matchAll(timePattern)].map((m) => m[0].replace(/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/, (x) => x)))].sort().join(' ')
+function timesOf(text: string): string[] {
+  return [...new Set([...text.toLowerCase().matchAll(timePattern)].map((m) => m[0].slice(0, 3)))]
 }
 
 function lineOf(text: string, offset: number): number {
@@ -150,11 +150,18 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
     // Sums and percentages beside others of their kind are parts or comparisons ("$13m … as well as $15.5m").
     if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > (figure.kind === 'count' ? 2 : 1)) return false
   }
-  if (timesOf(a.sentence.text) !== timesOf(b.sentence.text)) return false
+  // Different times ("on Monday" and "by Friday"): the figure may have changed.
+  const aTimes = timesOf(a.sentence.text)
+  const bTimes = timesOf(b.sentence.text)
+  if (aTimes.length && bTimes.length && !aTimes.some((t) => bTimes.includes(t))) return false
   if (a.kind === 'count') {
     if (!a.counts || !b.counts) return false
     if (sameThing(a.counts, b.counts) < 1) return false
     if (Math.min(a.counts.words.length, b.counts.words.length) < 2 && a.counts.classes.length === 0) return false
+    // "French maize" and "free market maize" are different things: one phrase must contain the other.
+    const aOnly = a.counts.words.filter((w) => !b.counts!.words.includes(w))
+    const bOnly = b.counts.words.filter((w) => !a.counts!.words.includes(w))
+    if (aOnly.length && bOnly.length) return false
     // The same verb or cue around both ("killed", "arrested").
     const aContext = a.context.filter((w) => !a.counts!.words.includes(w))
     const bContext = b.context.filter((w) => !b.counts!.words.includes(w))

@@ -11,7 +11,7 @@ import {defineRule} from '../src/rule.js'
 import type {ReportInput} from '../src/message.js'
 import {modelOf} from '../src/article/index.js'
 import type {Article, Section} from '../src/article/types.js'
-import {buildFigures, headingCountNouns, sameThing, singular, tokenize, type Figure, type FigureModel, type VagueQuantity} from '../src/model/figures.js'
+import {buildFigures, cueOf, headingCountNouns, sameThing, singular, tokenize, type Figure, type FigureModel, type VagueQuantity} from '../src/model/figures.js'
 
 export interface MissingFigureOptions {
   /** How much evidence a vague quantity needs before it is reported (about 1). */
@@ -36,10 +36,16 @@ export function figureFor(vague: VagueQuantity, figures: Figure[]): Figure | und
   if (!vague.counts) return undefined
   const kind = vague.kind === 'share' ? 'percent' : vague.kind
   let best: {figure: Figure; score: number} | undefined
+  const cues = (words: string[]) => words.filter((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')
+  const vagueCues = cues(vague.context)
   for (const figure of figures) {
     if (figure.sentence === vague.sentence || figure.kind !== kind || !figure.counts) continue
-    const score = sameThing(vague.counts, figure.counts) + (figure.quoted ? -0.05 : 0) + (figure.zone === 'headline' ? -0.01 : 0)
-    if (score >= 0.8 && (!best || score > best.score)) best = {figure, score}
+    // "Scores of passengers were killed" is not given by "212 passengers" aboard, nor by "87 rescued".
+    const figureCues = cues(figure.context)
+    if (vagueCues.length && !vagueCues.some((w) => figureCues.includes(w))) continue
+    const near = vague.context.filter((w) => figure.context.includes(w)).length + (vagueCues.length ? 2 : 0)
+    const score = sameThing(vague.counts, figure.counts) + 0.02 * near + (figure.quoted ? -0.05 : 0) + (figure.zone === 'headline' ? -0.01 : 0)
+    if (score >= 0.8 + 0.02 * near && (!best || score > best.score)) best = {figure, score}
   }
   return best?.figure
 }

@@ -121,6 +121,8 @@ export interface VagueQuantity {
   strength: VagueStrength
   counts: CountedThing | undefined
   signals: VagueSignals
+  /** Content words around the quantity, as for figures. */
+  context: string[]
   sentence: Sentence
   zone: Zone
   quoted: boolean
@@ -188,6 +190,12 @@ function lex(): Lexicons {
     nounClasses
   }
   return lexicons
+}
+
+/** The kind of news cue a context word is (`casualty`, `event`, `money`, `membership`), if any. */
+export function cueOf(word: string): string | undefined {
+  const cues = lex().cues
+  return cues.get(word) ?? cues.get(`${word}s`)
 }
 
 /** Words of a subheading that promise a count. */
@@ -536,6 +544,7 @@ function figuresOfSentence(sentence: Sentence, tokens: Token[], quotedAt: (offse
     }
     let start = token.start
     let currency = currencyAt(tokens[i - 1]) && /[$£€¥]|^rs\.?$/i.test(tokens[i - 1].text) ? currencyAt(tokens[i - 1]) : undefined
+    const symbolBefore = Boolean(currency)
     if (currency) start = tokens[i - 1].start
     const approx = approximationBefore(tokens, currency ? i - 1 : i)
     let low = first.value
@@ -630,8 +639,8 @@ function figuresOfSentence(sentence: Sentence, tokens: Token[], quotedAt: (offse
       written: first.written,
       amount: sentenceText(sentence, figureStart, tokens[j - 1].end),
       counts,
-      context: contextWords(tokens, i - 6, (counts ? tokens.findIndex((t) => t.start >= counts!.end) + 1 || tokens.length + 1 : j + 1) + 4, {start: figureStart, end, countsStart: counts?.start ?? end}),
-      subject: contextWords(tokens, (approx ? tokens.findIndex((t) => t.start === approx.start) : currency ? i - 1 : i) - 3, currency ? i - 1 : approx ? tokens.findIndex((t) => t.start === approx.start) : i),
+      context: contextWords(tokens, i - 8, (counts ? tokens.findIndex((t) => t.start >= counts!.end) + 1 || tokens.length + 1 : j + 1) + 4, {start: figureStart, end, countsStart: counts?.start ?? end}),
+      subject: contextWords(tokens, (approx ? tokens.findIndex((t) => t.start === approx.start) : symbolBefore ? i - 1 : i) - 3, approx ? tokens.findIndex((t) => t.start === approx.start) : symbolBefore ? i - 1 : i),
       sentence,
       zone: sentence.zone,
       quoted: quotedAt(token.start)
@@ -738,6 +747,7 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
       strength,
       counts,
       signals,
+      context: contextWords(tokens, i - 8, (counts ? tokens.findIndex((t) => t.start >= counts!.end) + 1 || tokens.length + 1 : j + 1) + 4, {start: phraseStart, end, countsStart: counts?.start ?? end}),
       sentence,
       zone: sentence.zone,
       quoted: quotedAt(phraseStart)
