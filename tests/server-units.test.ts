@@ -17,6 +17,7 @@ import {readSettings, DEFAULT_DEBOUNCE} from '../src/server/settings.js'
 import {firstParagraph, ruleDocumentation} from '../src/server/rule-docs.js'
 import {formatOf, Linter} from '../src/server/linter.js'
 import {ConfigResolver} from '../src/server/config.js'
+import {codeActions} from '../src/server/actions.js'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import type {Diagnostic} from 'vscode-languageserver'
 
@@ -181,5 +182,38 @@ describe('linter scheduling', () => {
     edit('Something else entirely.\n')
     await run
     expect(sent).toEqual([])
+  })
+})
+
+describe('code actions', () => {
+  const diagnosticAt = (document: TextDocument, text: string): Diagnostic => {
+    const start = document.getText().indexOf(text)
+    return {
+      range: {start: document.positionAt(start), end: document.positionAt(start + text.length)},
+      source: 'newslint',
+      code: 'repeated-words',
+      message: 'repeated',
+      data: {expected: ['the'], actual: text}
+    }
+  }
+  const disable = (document: TextDocument, format: 'markdown' | 'html') => {
+    const actions = codeActions({document, format, diagnostics: [diagnosticAt(document, 'the the')]})
+    const action = actions.find((a) => a.title.startsWith('Disable'))
+    return {title: action?.title, text: action && TextDocument.applyEdits(document, action.edit!.changes![document.uri])}
+  }
+
+  it('adds the rule to an ignore comment already before the block', () => {
+    const document = TextDocument.create('file:///a.md', 'markdown', 1, '# Title\n\n<!-- newslint-ignore indefinite-article -->\nThe union said the the strike went on.\n')
+    expect(disable(document, 'markdown').text).toContain('<!-- newslint-ignore indefinite-article repeated-words -->\nThe union')
+  })
+
+  it('names what the comment covers: a list in Markdown', () => {
+    const document = TextDocument.create('file:///a.md', 'markdown', 1, '# Title\n\n- One item.\n- The union said the the strike went on.\n')
+    expect(disable(document, 'markdown')).toEqual({title: 'Disable repeated-words for this list', text: '# Title\n\n<!-- newslint-ignore repeated-words -->\n- One item.\n- The union said the the strike went on.\n'})
+  })
+
+  it('merges with an ignore comment touching an HTML element', () => {
+    const document = TextDocument.create('file:///a.html', 'html', 1, '<article><h1>Title</h1>\n<!-- newslint-ignore indefinite-article --><p>The union said the the strike went on.</p></article>')
+    expect(disable(document, 'html').text).toContain('<!-- newslint-ignore indefinite-article repeated-words --><p>The union')
   })
 })

@@ -54,14 +54,14 @@ export function codeActions(input: ActionInput): CodeAction[] {
     const rule = ruleById(ruleId)
     if (!rule) continue
     if ((input.format === 'markdown' || input.format === 'html') && !disabled.has(ruleId)) {
-      const edit = ignoreComment(input, document.offsetAt(diagnostic.range.start), rule.meta.id)
-      if (edit) {
+      const ignore = ignoreComment(input, document.offsetAt(diagnostic.range.start), rule.meta.id)
+      if (ignore) {
         disabled.add(ruleId)
         actions.push({
-          title: `Disable ${rule.meta.id} for this paragraph`,
+          title: `Disable ${rule.meta.id} for this ${ignore.block}`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          edit: {changes: {[document.uri]: [edit]}}
+          edit: {changes: {[document.uri]: [ignore.edit]}}
         })
       }
     }
@@ -91,8 +91,16 @@ function mergeIgnore(comment: string, ruleId: string): string | undefined {
   return `<!-- newslint-ignore ${[...rules, ruleId].join(' ')} -->`
 }
 
-/** The edit that puts an ignore comment for `ruleId` before the block at `offset`. */
-function ignoreComment(input: ActionInput, offset: number, ruleId: string): TextEdit | undefined {
+/** What an ignore comment before a Markdown node covers, in the action's title. */
+const blockNames: Record<string, string> = {list: 'list', 'list-item': 'list item', blockquote: 'quotation', heading: 'heading', table: 'table', caption: 'caption'}
+
+/** The edit that puts an ignore comment for `ruleId` before the block at `offset`, and what the block is. */
+function ignoreComment(input: ActionInput, offset: number, ruleId: string): {edit: TextEdit; block: string} | undefined {
+  const edit = ignoreEdit(input, offset, ruleId)
+  return edit && {edit: edit.edit, block: blockNames[edit.type] ?? 'paragraph'}
+}
+
+function ignoreEdit(input: ActionInput, offset: number, ruleId: string): {edit: TextEdit; type: string} | undefined {
   const text = input.document.getText()
   const comment = `<!-- newslint-ignore ${ruleId} -->`
   if (input.format === 'html') {
@@ -110,9 +118,9 @@ function ignoreComment(input: ActionInput, offset: number, ruleId: string): Text
     if (before) {
       const merged = mergeIgnore(before[0], ruleId)
       if (!merged) return undefined
-      return {range: rangeOf(input.document, block.start - before[0].length, block.start), newText: merged}
+      return {edit: {range: rangeOf(input.document, block.start - before[0].length, block.start), newText: merged}, type: block.kind}
     }
-    return {range: rangeOf(input.document, block.start, block.start), newText: comment}
+    return {edit: {range: rangeOf(input.document, block.start, block.start), newText: comment}, type: block.kind}
   }
   let tree = input.markdownTree
   if (!tree) {
@@ -131,9 +139,9 @@ function ignoreComment(input: ActionInput, offset: number, ruleId: string): Text
   if (previous?.type === 'html' && ignorePattern.test(previous.value) && previous.position && text.slice(previous.position.end.offset, lineStart).trim() === '') {
     const merged = mergeIgnore(previous.value, ruleId)
     if (!merged) return undefined
-    return {range: rangeOf(input.document, previous.position.start.offset!, previous.position.end.offset!), newText: merged}
+    return {edit: {range: rangeOf(input.document, previous.position.start.offset!, previous.position.end.offset!), newText: merged}, type: node.type}
   }
-  return {range: rangeOf(input.document, lineStart, lineStart), newText: `${indent}${comment}\n`}
+  return {edit: {range: rangeOf(input.document, lineStart, lineStart), newText: `${indent}${comment}\n`}, type: node.type}
 }
 
 function rangeOf(document: TextDocument, start: number, end: number) {
