@@ -122,7 +122,7 @@ export default defineRule<UnattributedClaimOptions>(
       const carried = attribution.kind === 'carried-over'
       const speaker = carried && attribution.source ? ` If it is ${attribution.source.text}’s, say so.` : carried ? ' If it continues the source before it, say so.' : ''
       report({
-        message: questions[best.kind](best.cue.text) + speaker,
+        message: (best.kind === 'causal' ? causalQuestion(sentence, best.cue.start) : undefined) ?? questions[best.kind](best.cue.text) + speaker,
         start,
         end,
         weak: carried || confidence < 0.7,
@@ -143,6 +143,37 @@ function confidenceOf(cues: ClaimCue[]): number {
   const kinds = new Set(cues.map((c) => c.kind))
   if (kinds.size > 1 || cues.length > 2) confidence += 0.1
   return Math.max(0, Math.min(1, confidence))
+}
+
+const beForms = new Set(['was', 'were', 'is', 'are', 'been', 'be'])
+const irregular: Record<string, string> = {driven: 'drove', caused: 'caused', brought: 'brought', led: 'led'}
+const lowerable = new Set(['the', 'his', 'her', 'its', 'their', 'a', 'an', 'this', 'that', 'these', 'those', 'our'])
+
+/**
+ * "His fall was precipitated by a rapid offensive" → "Causal claim with no
+ * source: who says a rapid offensive precipitated his fall?" (passive causal
+ * cues with a short subject and agent; otherwise the general question).
+ */
+function causalQuestion(sentence: Sentence, cueStart: number): string | undefined {
+  const words = sentence.words
+  const at = words.findIndex((w) => w.start === cueStart)
+  if (at < 1 || words[at + 1]?.lower !== 'by' || !beForms.has(words[at - 1].lower)) return undefined
+  let subjectEnd = at - 1
+  if (words[subjectEnd - 1]?.lower === 'has' || words[subjectEnd - 1]?.lower === 'have') subjectEnd--
+  const subject = words.slice(0, subjectEnd)
+  const agent: typeof words = []
+  for (let k = at + 2; k < words.length && agent.length < 9; k++) {
+    if (['who', 'which', 'that', 'and', 'but', 'while'].includes(words[k].lower)) break
+    if (agent.length && /[,;:(—–]/.test(sentence.text.slice(words[k - 1].end - sentence.start, words[k].start - sentence.start))) break
+    agent.push(words[k])
+  }
+  if (!subject.length || subject.length > 8 || !agent.length || agent.length > 8) return undefined
+  const slice = (list: typeof words) => sentence.text.slice(list[0].start - sentence.start, list[list.length - 1].end - sentence.start)
+  if (/[,;:]/.test(slice(subject))) return undefined
+  let subjectText = slice(subject)
+  if (lowerable.has(subject[0].lower)) subjectText = subjectText[0].toLowerCase() + subjectText.slice(1)
+  const verb = irregular[words[at].lower] ?? words[at].lower
+  return `Causal claim with no source: who says ${slice(agent)} ${verb} ${subjectText}?`
 }
 
 /** The sentence without its trailing white space. */

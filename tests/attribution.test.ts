@@ -65,6 +65,12 @@ describe('attribution model', () => {
     expect(kindOf(0)).toMatchObject({kind: 'weasel', attributed: true, weasel: {text: 'observers note'}})
   })
 
+  it('does not take a relative clause for the source of the sentence', () => {
+    const {kindOf} = model('Regime\n\nAssad, who ruled Syria for two decades, faced growing discontent.\n\nThe court ruled that the law stands.\n')
+    expect(kindOf(0).kind).toBe('none')
+    expect(kindOf(1)).toMatchObject({kind: 'speech', source: {text: 'The court'}})
+  })
+
   it('does not take a passive or a noun for a cue', () => {
     const {kindOf} = model('Fair\n\nThe fair is expected to draw 5,000 visitors.\n\nThe reported deal fell through.\n')
     expect(kindOf(0).kind).toBe('none')

@@ -25,7 +25,7 @@ import type {Article, Sentence, TextSpan, Word} from '../article/types.js'
 import {modelOf} from '../article/index.js'
 import {loadTable, loadWordList} from './lexicon.js'
 
-export type CueClass = 'speech' | 'weak' | 'belief'
+export type CueClass = 'speech' | 'weak' | 'that' | 'belief'
 
 export type AttributionKind =
   /** Inside a direct quotation. */
@@ -91,7 +91,7 @@ const quantifiers = new Set(['some', 'many', 'most', 'several', 'other', 'others
 const verbalFillers = new Set([
   'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'would', 'will', 'did', 'does', 'do', 'not', 'never',
   'later', 'earlier', 'previously', 'then', 'recently', 'repeatedly', 'publicly', 'privately', 'further', 'once', 'again', 'already',
-  'separately', 'however', 'often', 'have', 'frequently', 'now', 'still', 'had', 'may', 'might', 'could', 'should', 'can', 'must', 'who', 'had',
+  'separately', 'however', 'often', 'frequently', 'now', 'still', 'may', 'might', 'could', 'should', 'can', 'must',
   'widely', 'generally', 'openly', 'first', 'last', 'just', 'only', 'yesterday', 'today', 'always', 'reportedly', 'allegedly', 'quickly', 'since'
 ])
 /** Words that end a backward search for the subject of a cue. */
@@ -249,9 +249,15 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
         continue
       }
     }
-    const cueClass = lexicon.cues.get(word.lower)
+    let cueClass = lexicon.cues.get(word.lower)
     if (!cueClass) continue
+    if (cueClass === 'that') {
+      if (words[i + 1]?.lower !== 'that') continue
+      cueClass = 'weak'
+    }
     const previous = words[i - 1]
+    // "Assad, who ruled …", "a man who said …": a relative clause, not the sentence's source.
+    if (previous && ['who', 'which', 'whom'].includes(previous.lower)) continue
     // "the reported deal", "a forecast of": a noun or adjective, not a cue.
     if (previous && determiners.has(previous.lower) && !boundaryBetween(text, previous, word)) continue
     // Passive: "X is expected to …", "it was reported that …" (impersonal weasels are in weasel-phrases.txt).
@@ -264,7 +270,8 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     }
     let inverted = false
     if (source.length === 0 && cueClass !== 'belief') {
-      source = forwardPhrase(words, i + 1, text)
+      // Inversion ("…, said Jane Doe") follows the content it attributes.
+      source = i >= 2 ? forwardPhrase(words, i + 1, text) : []
       inverted = source.length > 0
       // "the head librarian, Rosa Lind, said on Monday": the source is the apposition before the cue.
       if (!inverted || forwardStops.has(source[0].lower)) {
