@@ -283,7 +283,11 @@ const verbWords = new Set([
   'continue', 'continued', 'continues', 'face', 'faced', 'include', 'included', 'includes', 'need', 'needed',
   'get', 'got', 'go', 'went', 'come', 'came', 'make', 'made', 'take', 'took', 'know', 'knew', 'use', 'used', 'show',
   'showed', 'live', 'lived', 'work', 'worked', 'hold', 'held', 'leave', 'left', 'try', 'tried', 'keep', 'kept',
-  'began', 'begin', 'begun', 'gave', 'give', 'given', 'find', 'found', 'put', 'set', 'run', 'ran', 'let', 'lose'
+  'began', 'begin', 'begun', 'gave', 'give', 'given', 'find', 'found', 'put', 'set', 'run', 'ran', 'let', 'lose',
+  'sought', 'fled', 'went', 'brought', 'bought', 'fought', 'caught', 'taught', 'rose', 'fell', 'grew', 'saw', 'won',
+  'lost', 'paid', 'sent', 'spent', 'built', 'became', 'stood', 'sat', 'met', 'led', 'struck', 'drove', 'flew', 'threw',
+  'wrote', 'spoke', 'broke', 'chose', 'hid', 'spread', 'joined', 'returned', 'arrived', 'crossed', 'marched',
+  'gathered', 'attended', 'voted', 'died', 'remain', 'include', 'want', 'wanted', 'signed', 'lived', 'stayed', 'waited'
 ])
 
 const moneyNouns = new Set(['money', 'cash', 'funding', 'fund', 'revenue', 'debt', 'capital', 'investment', 'profit', 'compensation', 'damages'])
@@ -497,7 +501,7 @@ function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: b
   const previous = tokens[i - 1]
   const next = tokens[parsed.next]
   // Glued to letters: "G20", "COVID-19", ordinals "1st", decades "1980s".
-  if (previous && token.glued && (isWord(previous) || previous.text === '-' || previous.text === '/' || previous.text === '.')) return true
+  if (previous && token.glued && (isWord(previous) || ['-', '/', '.', ':'].includes(previous.text))) return true
   if (next && next.glued && isWord(next) && !scaleOf(next) && !lex().units.has(next.lower)) return true
   if (next && next.glued && (next.text === "'" || next.text === '’')) return true
   if (hasUnit) return false
