@@ -72,10 +72,13 @@ const lintRecord = (article) => {
 }
 for (const article of corpus) lintRecord(article) // warm-up
 let libraryWords = 0
+const libraryCpu = process.cpuUsage()
 const libraryStart = performance.now()
 for (let j = 0; j < sample; j++) libraryWords += lintRecord(corpus[j % corpus.length])
 const librarySeconds = (performance.now() - libraryStart) / 1000
-const library = {articles: sample, words: libraryWords, seconds: librarySeconds, articlesPerSecond: sample / librarySeconds, wordsPerSecond: libraryWords / librarySeconds}
+const libraryCpuUsed = process.cpuUsage(libraryCpu)
+const libraryCpuSeconds = (libraryCpuUsed.user + libraryCpuUsed.system) / 1e6
+const library = {articles: sample, words: libraryWords, seconds: librarySeconds, cpuMsPerArticle: (libraryCpuSeconds * 1000) / sample, articlesPerSecond: sample / librarySeconds, wordsPerSecond: libraryWords / librarySeconds}
 log(`library (lintSync, 1 process): ${library.articlesPerSecond.toFixed(1)} articles/s, ${Math.round(library.wordsPerSecond).toLocaleString('en')} words/s on ${sample} articles`)
 
 // 3. The audit, as users run it, with 1 worker and with all cores.
@@ -92,7 +95,7 @@ function audit(workers) {
   const stored = db.prepare('SELECT count(*) FROM articles').pluck().get()
   db.close()
   if (stored !== total) throw new Error(`audit stored ${stored} articles, expected ${total}`)
-  const result = {workers, articles: last.articles, words: last.words, seconds: last.seconds, wallSeconds: wall, articlesPerSecond: last.articles / last.seconds, wordsPerSecond: last.words / last.seconds, peakRssMb: last.peakRssMb}
+  const result = {workers, articles: last.articles, words: last.words, seconds: last.seconds, wallSeconds: wall, cpuMsPerArticle: (last.cpuSeconds * 1000) / last.articles, articlesPerSecond: last.articles / last.seconds, wordsPerSecond: last.words / last.seconds, peakRssMb: last.peakRssMb}
   log(`audit, ${workers} worker${workers === 1 ? '' : 's'}: ${result.articlesPerSecond.toFixed(1)} articles/s, ${Math.round(result.wordsPerSecond).toLocaleString('en')} words/s (${result.seconds.toFixed(1)} s linting, ${wall.toFixed(1)} s with exports and report), peak RSS ${result.peakRssMb} MB`)
   return result
 }
@@ -102,6 +105,8 @@ const all = audit(cores)
 const speedUp = all.articlesPerSecond / one.articlesPerSecond
 const perWorker = one.articlesPerSecond / library.articlesPerSecond
 const perWorkerAllCores = all.articlesPerSecond / cores / library.articlesPerSecond
+// CPU time per article does not depend on what else the machine runs: the pool's cost, whatever the load.
+const cpuEfficiency = library.cpuMsPerArticle / one.cpuMsPerArticle
 const summary = {
   articles: total,
   cores,
@@ -111,6 +116,7 @@ const summary = {
   speedUp,
   perWorkerVsLibrary: perWorker,
   perWorkerVsLibraryAllCores: perWorkerAllCores,
+  cpuEfficiencyOneWorker: cpuEfficiency,
   peakRssMb: Math.max(one.peakRssMb, all.peakRssMb),
   bars: {speedUp: cores >= 2 ? speedUp >= 1.7 : null, perWorker: perWorker >= 0.8}
 }
@@ -122,8 +128,10 @@ const lines = [
   `  audit, 1 worker      ${one.articlesPerSecond.toFixed(1).padStart(8)} articles/s ${Math.round(one.wordsPerSecond).toLocaleString('en').padStart(10)} words/s   peak RSS ${one.peakRssMb} MB`,
   `  audit, ${String(cores).padEnd(2)} workers    ${all.articlesPerSecond.toFixed(1).padStart(8)} articles/s ${Math.round(all.wordsPerSecond).toLocaleString('en').padStart(10)} words/s   peak RSS ${all.peakRssMb} MB`,
   `  speed-up ${speedUp.toFixed(2)}x on ${cores} cores ${cores >= 2 ? (speedUp >= 1.7 ? '(bar 1.7x: met)' : '(bar 1.7x: NOT met)') : '(one core: no bar)'}`,
-  `  one worker = ${pct(perWorker)} of the library ${perWorker >= 0.8 ? '(bar 80%: met)' : '(bar 80%: NOT met)'}; with ${cores} workers each = ${pct(perWorkerAllCores)}`
+  `  one worker = ${pct(perWorker)} of the library ${perWorker >= 0.8 ? '(bar 80%: met)' : '(bar 80%: NOT met)'}; with ${cores} workers each = ${pct(perWorkerAllCores)}`,
+  `  CPU per article: library ${library.cpuMsPerArticle.toFixed(2)} ms, audit 1 worker ${one.cpuMsPerArticle.toFixed(2)} ms, ${cores} workers ${all.cpuMsPerArticle.toFixed(2)} ms (all threads: workers, reading, store, report) = ${pct(cpuEfficiency)} efficiency`
 ]
+if (os.loadavg()[0] > cores * 0.75) lines.push(`  note: the machine was busy (load average ${os.loadavg()[0].toFixed(1)} on ${cores} cores): wall-clock figures are noisy; the CPU figures are not`)
 if (values.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n')
 else process.stdout.write(lines.join('\n') + '\n')
 if (!values.keep) fs.rmSync(work, {recursive: true, force: true})

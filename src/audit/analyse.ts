@@ -113,10 +113,10 @@ export class Auditor {
     let vfile: VFile
     if (body !== undefined) {
       const value = headline ? `${headline}\n\n${body}` : body
-      vfile = new VFile({path: `${id ?? `line-${line}`}.txt`, value})
+      vfile = new VFile({path: 'record.txt', value})
     } else {
       const value = headline && !/<h1[\s>]/i.test(html!) ? `<h1>${escapeHtml(headline)}</h1>\n${html}` : html!
-      vfile = new VFile({path: `${id ?? `line-${line}`}.html`, value})
+      vfile = new VFile({path: 'record.html', value})
     }
     vfile.data.meta = fileMeta
     const date = normaliseDate(fields.date)

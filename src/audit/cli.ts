@@ -187,6 +187,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       let audited = 0
       let words = 0
       const started = performance.now()
+      const cpuBefore = process.cpuUsage()
       const stats = await runPool(
         enumerate(inputs, cwd),
         {settings, workers, batchSize, timeoutMs, skip: values.resume ? (task) => store.has(task.key) : undefined},
@@ -203,10 +204,14 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       progress?.stop()
       const seconds = (performance.now() - started) / 1000
       const peakMb = Math.round(process.resourceUsage().maxRSS / 1024)
+      const cpu = process.cpuUsage(cpuBefore)
+      const cpuSeconds = Math.round((cpu.user + cpu.system) / 1000) / 1000
       // This run's figures, for `npm run bench` and for the curious: sqlite3 DIR/audit.db "select * from run"
-      store.set('last_run', JSON.stringify({articles: audited, words, seconds: Math.round(seconds * 1000) / 1000, workers, batch: batchSize, peakRssMb: peakMb}))
+      store.set('last_run', JSON.stringify({articles: audited, words, seconds: Math.round(seconds * 1000) / 1000, cpuSeconds, workers, batch: batchSize, peakRssMb: peakMb}))
       const totals = await finish(store, out, values.title)
       if (!totals) {
+        store.close()
+        for (const suffix of ['', '-wal', '-shm']) fs.rmSync(storeFile + suffix, {force: true})
         io.stderr.write('newslint audit: no articles found (looked for .txt, .md, .html, .jsonl, .jsonl.gz)\n')
         return 2
       }

@@ -2,9 +2,10 @@
  * The audit pool: articles stream from the inputs into a piscina worker pool
  * in small batches, with as many batches in flight as there are workers (so
  * memory stays bounded and a batch's clock starts when a worker takes it).
- * A batch that runs over its time limit or kills its worker is retried one
- * article at a time, so that only the article at fault ends as an error
- * (`timeout` or `crash`) and every other article still gets its findings.
+ * A shared clock tells the main thread which article each worker is on and
+ * since when: an article over its time limit has its worker stopped, and an
+ * article that kills its worker is known too; that one article ends as an
+ * error (`timeout` or `crash`), the rest of its batch runs again.
  */
 import os from 'node:os'
 import path from 'node:path'
@@ -119,28 +120,60 @@ export async function runPool(
     return deliverChain
   }
 
-  const runOne = async (batch: AuditTask[]): Promise<WorkerOutput[]> => {
-    const signal = AbortSignal.timeout(timeoutMs)
-    return (await pool.run(batch, {signal})) as WorkerOutput[]
+  // The watchdog: each batch carries a shared clock the worker sets as it
+  // starts each article ([article number, start time]); an article running
+  // over the limit has its batch stopped (which ends that worker thread).
+  const watched = new Set<{clock: BigInt64Array; controller: AbortController; overdue: number}>()
+  const watchdog = setInterval(() => {
+    const now = BigInt(Date.now())
+    for (const entry of watched) {
+      if (entry.overdue !== 0) continue
+      const article = Atomics.load(entry.clock, 0)
+      const started = Atomics.load(entry.clock, 1)
+      // Read the article number again: the worker may have moved on meanwhile.
+      if (started > 0n && now - started > BigInt(timeoutMs) && Atomics.load(entry.clock, 0) === article) {
+        entry.overdue = Number(article)
+        entry.controller.abort()
+      }
+    }
+  }, Math.max(20, Math.min(250, timeoutMs / 4)))
+  watchdog.unref()
+
+  /** Run a batch; on failure, say which article (1-based) was running, 0 if unknown. */
+  const runOne = async (batch: AuditTask[]): Promise<WorkerOutput[] | {error: unknown; at: number; overdue: boolean}> => {
+    const clock = new BigInt64Array(new SharedArrayBuffer(16))
+    const entry = {clock, controller: new AbortController(), overdue: 0}
+    watched.add(entry)
+    try {
+      return (await pool.run({tasks: batch, clock: clock.buffer}, {signal: entry.controller.signal})) as WorkerOutput[]
+    } catch (error) {
+      if (entry.overdue > 0) return {error, at: entry.overdue, overdue: true}
+      return {error, at: Number(Atomics.load(clock, 0)), overdue: false}
+    } finally {
+      watched.delete(entry)
+    }
   }
 
   const runBatch = async (batch: AuditTask[]): Promise<void> => {
-    let outputs: WorkerOutput[]
-    try {
-      outputs = await runOne(batch)
-    } catch (error) {
-      outputs = []
-      if (batch.length === 1) outputs.push(failedOutput(batch[0], error, timeoutMs))
-      else {
-        // One article broke the batch: find it by running each alone.
-        for (const task of batch) {
-          try {
-            outputs.push(...(await runOne([task])))
-          } catch (single) {
-            outputs.push(failedOutput(task, single, timeoutMs))
-          }
-        }
+    const outputs: WorkerOutput[] = []
+    let rest = batch
+    let blind = 0
+    while (rest.length > 0) {
+      const run = await runOne(rest)
+      if (Array.isArray(run)) {
+        outputs.push(...run)
+        break
       }
+      const at = run.at >= 1 && run.at <= rest.length ? run.at : 0
+      if (at > 0) {
+        // The article at fault is known: report it, run the others again.
+        outputs.push(failedOutput(rest[at - 1], run.error, timeoutMs, run.overdue))
+        rest = rest.filter((_, index) => index !== at - 1)
+      } else if (rest.length === 1 || blind > 0) {
+        // Failed before any article started, twice (or alone): report them all.
+        for (const task of rest) outputs.push(failedOutput(task, run.error, timeoutMs, false))
+        break
+      } else blind++
     }
     await push(outputs)
   }
@@ -203,12 +236,13 @@ export async function runPool(
     await deliverChain
     if (failed) throw failed
   } finally {
+    clearInterval(watchdog)
     await pool.destroy()
   }
   return stats
 }
 
-function failedOutput(task: AuditTask, error: unknown, timeoutMs: number): WorkerOutput {
+function failedOutput(task: AuditTask, error: unknown, timeoutMs: number, overdue: boolean): WorkerOutput {
   const {source, line} = taskWhere(task)
   let id: string | undefined
   if (task.kind === 'record') {
@@ -219,10 +253,11 @@ function failedOutput(task: AuditTask, error: unknown, timeoutMs: number): Worke
       id = undefined
     }
   }
-  const name = (error as Error)?.name
-  const timedOut = name === 'AbortError' || name === 'TimeoutError' || /abort/i.test(String((error as Error)?.message))
-  const result = timedOut
+  const code = (error as {code?: string})?.code
+  const result = overdue
     ? failure(task.key, source, line, id, 'timeout', `Linting this article took longer than the ${timeoutMs / 1000} s limit (--timeout); it was stopped`)
-    : failure(task.key, source, line, id, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
+    : code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? failure(task.key, source, line, id, 'crash', `The worker auditing this article ran out of memory: ${String((error as Error)?.message ?? error)}`)
+      : failure(task.key, source, line, id, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
   return {key: task.key, seq: task.seq, line: JSON.stringify(result), status: 'error'}
 }

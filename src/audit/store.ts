@@ -139,6 +139,7 @@ export class AuditStore {
   }
 
   close(): void {
+    if (!this.db.open) return
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)')
     } catch {

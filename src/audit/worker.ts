@@ -8,10 +8,18 @@ import type {AuditTask, WorkerOutput} from './types.js'
 
 let auditor: Auditor | undefined
 
-export default function auditBatch(tasks: AuditTask[]): WorkerOutput[] {
+/**
+ * `clock` is shared with the main thread's watchdog: [article number (1-based),
+ * start time in ms] of the article being linted.
+ */
+export default function auditBatch({tasks, clock: buffer}: {tasks: AuditTask[]; clock: SharedArrayBuffer}): WorkerOutput[] {
   auditor ??= new Auditor((workerData as {settings: AuditSettings}).settings)
+  const clock = new BigInt64Array(buffer)
   const out: WorkerOutput[] = []
-  for (const task of tasks) {
+  for (const [index, task] of tasks.entries()) {
+    Atomics.store(clock, 1, 0n)
+    Atomics.store(clock, 0, BigInt(index + 1))
+    Atomics.store(clock, 1, BigInt(Date.now()))
     let result
     try {
       result = auditor.audit(task)
