@@ -60,6 +60,11 @@ describe('attribution model', () => {
     expect(kindOf(4)).toMatchObject({kind: 'weasel', weasel: {text: 'Critics argue'}})
   })
 
+  it('reads a parenthetical weasel as standing in the attribution slot', () => {
+    const {kindOf} = model('Plant\n\nThe plant, critics argue, will close.\n')
+    expect(kindOf(0)).toMatchObject({kind: 'weasel', weaselPosition: 'trailing'})
+  })
+
   it('keeps a real source when a weasel is also present', () => {
     const {kindOf} = model('Vote\n\nThe mayor said on Monday that the vote was fair, observers note.\n')
     expect(kindOf(0)).toMatchObject({kind: 'weasel', attributed: true, weasel: {text: 'observers note'}})

@@ -54,8 +54,9 @@ export interface SentenceAttribution {
   /** The weasel wording, when kind is `weasel`. */
   weasel?: TextSpan
   /**
-   * Where the weasel stands: `trailing` in the attribution slot after the
-   * content ("…, critics argue."), `leading` before it ("Critics say …").
+   * Where the weasel stands: `trailing` in the attribution slot, set off
+   * after some content ("…, critics argue.", "The plan, critics argue, …");
+   * `leading` before it ("Critics say …", "But observers note that …").
    */
   weaselPosition?: 'leading' | 'trailing'
   /** For carry-over: the sentence that carries the attribution. */
@@ -299,7 +300,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     const before = words.filter((w) => w.end <= weaselFound!.weasel!.start)
     const last = before[before.length - 1]
     const first = words.find((w) => w.start >= weaselFound!.weasel!.start)
-    const trailing = before.length >= 4 && last !== undefined && first !== undefined && boundaryBetween(text, last, first)
+    const trailing = before.length >= 2 && last !== undefined && first !== undefined && boundaryBetween(text, last, first)
     return {...weaselFound, weaselPosition: trailing ? 'trailing' : 'leading', attributed: real !== undefined, belief: result.belief}
   }
   if (real) return {...real, belief: result.belief}
