@@ -8,6 +8,7 @@ import type {Rule} from '../src/rule.js'
 import {wrapRetextPlugin} from '../src/wrap.js'
 import truncatedSentence from './truncated-sentence.js'
 import inconsistentDate from './inconsistent-date.js'
+import dateFormat from './date-format.js'
 import unattributedClaim from './unattributed-claim.js'
 import missingFigure from './missing-figure.js'
 import inconsistentFigure from './inconsistent-figure.js'
@@ -29,6 +30,7 @@ export const indefiniteArticle = wrapRetextPlugin(
 export const allRules: Rule<any>[] = [
   truncatedSentence,
   inconsistentDate,
+  dateFormat,
   unattributedClaim,
   missingFigure,
   inconsistentFigure,

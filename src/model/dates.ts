@@ -104,6 +104,20 @@ export interface TemporalExpression extends Span {
   verb?: Span & {text: string}
   /** The preposition right before the date ("on", "until", "since"…). */
   preposition?: string
+  /** How the date is written, when it has a day and a month. */
+  style?: DateStyle
+}
+
+/** How a day-and-month date is written: "Dec. 8", "8 December", "December 8th". */
+export interface DateStyle {
+  order: 'month-day' | 'day-month'
+  month: 'abbreviated' | 'full'
+  ordinal: boolean
+  /** Where the day and the month are ("Dec. 8" of "on Thursday, Dec. 8, 2024"). */
+  start: number
+  end: number
+  monthNumber: number
+  day: number
 }
 
 export type RelativeKey =
@@ -421,6 +435,7 @@ function toExpression(
     expression.text = text.slice(expression.start, end)
   }
   if (stated.month !== undefined && stated.day !== undefined) {
+    expression.style = styleOf(text.slice(expression.start, end), expression.start, stated.month, stated.day)
     if (stated.year !== undefined) {
       expression.date = {year: stated.year, month: stated.month, day: stated.day}
     } else if (model.reference) {
@@ -443,6 +458,28 @@ function toExpression(
   }
   Object.assign(expression, tenseOf(sentence, expression, text))
   return expression
+}
+
+const monthWord = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)`
+
+function styleOf(value: string, offset: number, month: number, day: number): DateStyle | undefined {
+  const monthDay = new RegExp(String.raw`\b${monthWord}\s+(\d{1,2})(st|nd|rd|th)?\b`).exec(value)
+  const dayMonth = new RegExp(String.raw`\b(\d{1,2})(st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?![a-z])`).exec(value)
+  const pick = monthDay && (!dayMonth || monthDay.index <= dayMonth.index) ? 'month-day' : dayMonth ? 'day-month' : undefined
+  if (!pick) return undefined
+  const match = (pick === 'month-day' ? monthDay : dayMonth)!
+  const name = pick === 'month-day' ? match[1] : match[3]
+  const dot = pick === 'month-day' ? match[2] : match[4]
+  const full = monthFullNames[month - 1]
+  return {
+    order: pick,
+    month: name.length < full.length || dot === '.' ? 'abbreviated' : 'full',
+    ordinal: Boolean(pick === 'month-day' ? match[4] : match[2]),
+    start: offset + match.index,
+    end: offset + match.index + match[0].length - (pick === 'day-month' && dot === '.' && name === full ? 1 : 0),
+    monthNumber: month,
+    day
+  }
 }
 
 /**
