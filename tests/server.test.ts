@@ -356,7 +356,7 @@ describe('newslint-language-server', () => {
     const published = await client.forVersion(uri, 1)
     expect(published.diagnostics).toHaveLength(1)
     expect(published.diagnostics[0]).toMatchObject({code: 'too-large', source: 'newslint'})
-    expect(published.diagnostics[0].message).toMatch(/5\.0 MB, over the 1\.0 MB limit/)
+    expect(published.diagnostics[0].message).toMatch(/it is 5\.0 MB, over the 256\.0 kB limit/)
     await client.connection.sendNotification('textDocument/didClose', {textDocument: {uri}})
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0)
     const stats = await client.connection.sendRequest<{documents: number}>('newslint/stats', {})

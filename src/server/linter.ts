@@ -39,6 +39,8 @@ interface DocumentState {
   timer?: NodeJS.Timeout
   /** The run in progress, if any. */
   run?: {version: number; cancelled: boolean}
+  /** How long the last published run took (wall-clock ms). */
+  lastRun?: number
   cache: DocumentParagraphCache
   processor?: {config: ResolvedConfig; format: Format; date: string | undefined; value: Processor}
   published?: Published
@@ -68,6 +70,9 @@ export interface RunTiming {
 
 /** Run timings kept for `newslint/stats` (the most recent ones). */
 const MAX_TIMINGS = 2000
+/** A run slower than this (ms) delays the next one by as long as it took, up to `MAX_DELAY`. */
+const SLOW_RUN = 250
+const MAX_DELAY = 5000
 
 const languageFormats: Record<string, Format> = {
   markdown: 'markdown',
@@ -130,9 +135,14 @@ export class Linter {
     return state
   }
 
-  /** Lint `uri` after the debounce; a change before then (or during the run) supersedes this one. */
-  schedule(uri: string, delay = this.settings.debounce): void {
+  /**
+   * Lint `uri` after the debounce; a change before then (or during the run)
+   * supersedes this one. After a slow run (a very long document), wait at
+   * least as long as it took, so that the server is not linting all the time.
+   */
+  schedule(uri: string, debounce = this.settings.debounce): void {
     const state = this.state(uri)
+    const delay = state.lastRun !== undefined && state.lastRun > SLOW_RUN ? Math.max(debounce, Math.min(state.lastRun, MAX_DELAY)) : debounce
     if (state.run) state.run.cancelled = true
     if (state.timer) clearTimeout(state.timer)
     state.timer = setTimeout(() => {
@@ -235,12 +245,13 @@ export class Linter {
         return
       }
       const config = lookup.config
-      const maxBytes = this.settings.maxSizeFromClient ? this.settings.maxSize : (config.maxSize ?? this.settings.maxSize)
+      // The editor's setting decides; a configuration file (written for the CLI) may only lower the limit.
+      const maxBytes = this.settings.maxSizeFromClient ? this.settings.maxSize : Math.min(config.maxSize ?? Infinity, this.settings.maxSize)
       // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the limit could be passed.
       const bytes = text.length * 3 <= maxBytes ? text.length : Buffer.byteLength(text)
       if (bytes > maxBytes) {
         state.cache.clear()
-        const message = `newslint does not lint this document while you type: it is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit for one article. Split it, or raise the limit with "maxSize" in .newslintrc.`
+        const message = `newslint does not lint this document while you type: it is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit for one article. Split it, or raise the limit with the "maxSize" initialization option (newslint.maxSize in VS Code).`
         this.publish(uri, state, {version, diagnostics: [documentDiagnostic('too-large', DiagnosticSeverity.Warning, message)]})
         return
       }
@@ -271,8 +282,10 @@ export class Linter {
         markdownTree: source?.format === 'markdown' && !bom ? (source.tree as MdastRoot) : undefined
       })
       const cpu = process.cpuUsage(cpuBefore)
+      const wall = performance.now() - began
+      state.lastRun = wall
       if (this.timings.length >= MAX_TIMINGS) this.timings.shift()
-      this.timings.push({wall: performance.now() - began, cpu: (cpu.user + cpu.system) / 1000})
+      this.timings.push({wall, cpu: (cpu.user + cpu.system) / 1000})
     } catch (error) {
       this.totals.failed++
       this.connection.console.error(`newslint: cannot lint ${uri}: ${(error as Error)?.stack ?? String(error)}`)
