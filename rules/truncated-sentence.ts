@@ -17,7 +17,7 @@
 import {defineRule, type RuleContext} from '../src/rule.js'
 import type {Article, Paragraph, Sentence, Word} from '../src/article/types.js'
 import {loadTable, loadWordList} from '../src/model/lexicon.js'
-import {articles, auxiliaries, coordinators, determiners, modals, possessives, subordinators} from '../src/model/grammar.js'
+import {articles, auxiliaries, coordinators, determiners, modals, possessives, prepositions, pronouns, subordinators} from '../src/model/grammar.js'
 
 export interface TruncatedSentenceOptions {
   /** Extra nouns that need a complement (`"pledge"`, or `"pledge:to"` to name the complement). */
@@ -50,7 +50,7 @@ function complementLexicon(): Map<string, NounEntry> {
 }
 
 /** Words after which a final "to" is an infinitive with its verb left out ("she wanted to."). */
-const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'need', 'needs', 'needed', 'ought', 'used', 'supposed', 'meant', 'able', 'unable', 'willing', 'allowed', 'about', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'liked', 'love', 'loved', 'hate', 'hated', 'try', 'tried', 'tries'])
+const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'need', 'needs', 'needed', 'ought', 'used', 'supposed', 'meant', 'able', 'unable', 'willing', 'allowed', 'about', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'liked', 'love', 'loved', 'hate', 'hated', 'try', 'tried', 'tries', 'decide', 'decided', 'decides', 'hope', 'hoped', 'hopes', 'prefer', 'preferred', 'prefers', 'choose', 'chose', 'chooses'])
 
 /** Final words after which a preposition is a particle ("stood by.", "came from within."). */
 const particleVerbs = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'abide', 'swing', 'swung', 'close', 'near', 'nearby', 'far', 'way', 'even', 'and', 'or', 'from', 'live', 'lived', 'do', 'did', 'done', 'make', 'made', 'put', 'set'])
@@ -109,7 +109,7 @@ export default defineRule<TruncatedSentenceOptions>(
       if (!finding) continue
       const paragraph = article.paragraphs[sentence.paragraph]
       const strongest = sectionEndsHere(article, paragraph, sentence)
-      if (finding.weak && !strongest && finding.needsContext) continue
+      if (finding.needsContext && !strongest) continue
       if (paragraph.sentences[paragraph.sentences.length - 1] === sentence) flaggedParagraphs.add(paragraph.index)
       const last = sentence.words[sentence.words.length - 1]
       report({
@@ -234,21 +234,23 @@ function stranded(words: Word[], article: Article): boolean {
   if (particleVerbs.has(previous.lower) && word !== 'of') return true
   if (word === 'to' && (toInfinitiveCore.has(previous.lower) || baseForms(previous.lower).some((base) => toInfinitive().has(base)))) return true
   if (word === 'as' || word === 'than') return false
-  if (!selects(previous.lower, word)) return false
-  // Passive: "was paid for.", "is accounted for."
   const before = words[words.length - 3]
-  if (before && beForms.has(before.lower)) return true
-  // Infinitive relative: "forces to contend with.", "nothing to worry about."
+  // Infinitive relative, the preposition right after its verb: "nothing to worry about.", "to begin with."
   if (before && before.lower === 'to') return true
-  // Object relative: "what it consists of.", "the people he worked with."
+  const selected = selects(previous.lower, word)
+  // Passive: "was paid for.", "is accounted for." (but not "was charged with.")
+  if (selected && before && beForms.has(before.lower)) return true
   for (let i = words.length - 3; i >= Math.max(0, words.length - 12); i--) {
     if (article.text.slice(words[i].end, words[i + 1].start).includes(',')) break
+    // Infinitive relative further back: "a form to send the money to." (when the verb selects it)
+    if (words[i].lower === 'to' && words[i + 1] && selects(words[i + 1].lower, word)) return true
     if (!objectWords.has(words[i].lower)) continue
     const next = words[i + 1]
-    // A subject relative ("a person who can react to.") does not strand anything.
-    if (next && (auxiliaries.has(next.lower) || modals.has(next.lower))) continue
+    // A subject relative ("a person who can react to.", "which voted … for.") does not strand anything.
+    if (next && (auxiliaries.has(next.lower) || modals.has(next.lower) || /(?:ed|s)$/.test(next.lower))) continue
     if (words[i].lower === 'that' && i > 0 && reportingVerbs.has(words[i - 1].lower)) continue
-    return true
+    // Object relative: "what it consists of.", "the people he worked with.", "the sizes they expand to."
+    if (selected || pronouns.has(before.lower)) return true
   }
   return false
 }
@@ -303,34 +305,32 @@ function endsOnComplementNoun(
     (s) => s.index < sentence.index && s.words.some((w) => w.lower === last.lower)
   )
   const inIdiom = before !== undefined && ['in', 'as'].includes(before.lower) && determinerIndex === words.length - 2
-  let weak = false
-  let needsContext = false
   // "…, said a report.": the noun phrase is the subject of an inverted attribution.
   if (before && (invertingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
+  // "a firm commitment.", "made a decision.": a modifier or a light verb makes a complete phrase likely.
+  if (determinerIndex !== words.length - 2) return undefined
+  if (before && lightVerbs.has(before.lower) && !inIdiom) return undefined
+  const configured = entry.sources === 'config'
+  const strong = configured || entry.strength >= options.minStrength
+  let weak = false
+  let needsContext = false
   if (!indefinite) {
-    // "The company kept its commitment.": a definite noun phrase usually points back.
+    // "The company kept its commitment.": a definite noun phrase usually points back;
+    // only nouns made from adjectives that take "to" (willing to, ready to) rarely stand alone: "its willingness."
     if (mentionedBefore || !possessives.has(determiner.lower)) return undefined
+    if (!(entry.sources.includes('D') && entry.strength >= 0.9)) return undefined
     weak = true
-    // "its willingness.": nouns made from adjectives that take "to" (willing to, ready to) rarely stand alone.
-    needsContext = !(entry.sources.includes('D') && entry.strength >= 0.9 && determinerIndex === words.length - 2)
-  }
-  if (entry.strength < options.minStrength && entry.sources !== 'config') {
-    needsContext = true
-    weak = true
-  }
-  if (complement !== 'to' && entry.sources !== 'config') {
-    // "issued a statement." is complete more often than not.
-    needsContext = true
-    weak = true
-  }
-  if (before && lightVerbs.has(before.lower) && !inIdiom) {
-    needsContext = true
-    weak = true
-  }
-  if (determinerIndex !== words.length - 2) {
-    // "a firm commitment.": a modifier makes a complete phrase likelier.
-    needsContext = true
-    weak = true
+  } else {
+    // "…a marker from a comment.": a weak noun inside a prepositional phrase is a complete thought.
+    const inPhrase = before !== undefined && prepositions.has(before.lower)
+    if (complement !== 'to' && !configured) {
+      // "issued a statement." is complete more often than not: only where the section ends.
+      if (entry.strength < 0.5 || inPhrase) return undefined
+      needsContext = true
+    } else if (!strong) {
+      if (entry.strength < 0.1 || (inPhrase && !inIdiom)) return undefined
+      needsContext = true
+    }
   }
   const question = complement === 'that' ? `${phrase} that … what?` : complement === 'whether' ? `${phrase} whether … what?` : `${phrase} ${complement} what?`
   return {
@@ -382,6 +382,14 @@ function isDangling(word: Word): boolean {
 function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boolean, options: TruncatedSentenceOptions, report: Report): void {
   const text = paragraph.text.trimEnd()
   const end = paragraph.start + text.length
+  // Markdown: inline code, link targets or a table row can follow the last prose word on its line.
+  if (article.format === 'markdown') {
+    const blankLine = /\n[ \t]*(?:\n|$)/g
+    blankLine.lastIndex = paragraph.end
+    const blockEnd = blankLine.exec(article.text)?.index
+    const rest = article.text.slice(paragraph.end, blockEnd).trim()
+    if (rest && (/[.?!…:|]/.test(rest) || !ellipsisEnd.test(text))) return
+  }
   const words = paragraph.sentences.flatMap((sentence) => sentence.words)
   if (words.length === 0) return
   const last = words[words.length - 1]

@@ -145,6 +145,19 @@ export function assignZones(blocks: Block[], text: string, hasHeadline: boolean)
 }
 
 /**
+ * Is `line` hard-wrapped onto `next`: it stops on a comma, a hyphen or a minor
+ * word ("…support for unmaintained versions of" / "Node."), or the next line
+ * carries on in lower case? Then the two belong to one paragraph.
+ */
+function wrapsOnto(line: string, next: string): boolean {
+  if (looksLikeListItem(next)) return false
+  if (/^[\p{Ll}]/u.test(next.trim())) return true
+  if (/[,\-–—]\s*$/.test(line)) return true
+  const last = /([\p{L}]+)\s*$/u.exec(line)?.[1]
+  return last !== undefined && last === last.toLowerCase() && minorWords.has(last)
+}
+
+/**
  * Plain text: paragraphs are separated by blank lines; inside a chunk, lines
  * are separate paragraphs when each one stands alone (ends a sentence or is a
  * title-like line), as in copy pasted from a CMS with one paragraph a line.
@@ -171,10 +184,11 @@ export function textBlocks(text: string, from = 0, to = text.length): Block[] {
       lines.every(
         (line, i) =>
           i === lines.length - 1 ||
-          endsLikeSentence(line.value) ||
-          looksLikeTitle(line.value) ||
-          looksLikeByline(line.value) ||
-          looksLikeListItem(lines[i + 1].value)
+          (!wrapsOnto(line.value, lines[i + 1].value) &&
+            (endsLikeSentence(line.value) ||
+              looksLikeTitle(line.value) ||
+              looksLikeByline(line.value) ||
+              looksLikeListItem(lines[i + 1].value)))
       )
     if (standalone) {
       for (const line of lines) {
