@@ -23,6 +23,9 @@ function archive(dir: string) {
   fs.writeFileSync(path.join(dir, 'stories', 'page.html'), '<html><body><h1>Bridge works</h1><p>Work on the the bridge starts in May.</p></body></html>')
   fs.writeFileSync(path.join(dir, 'stories', 'scan.txt'), Buffer.from([0x50, 0x00, 0x01, 0x02]))
   fs.writeFileSync(path.join(dir, 'stories', 'notes.csv'), 'ignored,by,folder,walk\n')
+  fs.symlinkSync('nowhere.txt', path.join(dir, 'stories', 'gone.txt'))
+  const cut = zlib.gzipSync(Array.from({length: 400}, (_, i) => JSON.stringify(record(200 + i))).join('\n'))
+  fs.writeFileSync(path.join(dir, 'stories', 'cut.jsonl.gz'), cut.subarray(0, Math.floor(cut.length / 2)))
 }
 
 describe('newslint audit', () => {
@@ -33,7 +36,12 @@ describe('newslint audit', () => {
     expect(run.stderr).toContain('articles')
     expect(run.status).toBe(1) // done, but some articles could not be audited
     const results = readResults(path.join(dir, 'out', 'results.jsonl'))
-    expect(results).toHaveLength(34 + 12 + 4)
+    const cut = results.filter((r) => r.path === 'stories/cut.jsonl.gz')
+    expect(cut.length).toBeGreaterThan(1)
+    expect(cut.at(-1)).toMatchObject({status: 'error', error: {code: 'unreadable'}})
+    expect(cut.at(-1)!.error.message).toMatch(/after line \d+/)
+    expect(cut.slice(0, -1).every((r) => r.status === 'ok')).toBe(true)
+    expect(results).toHaveLength(34 + 12 + 5 + cut.length)
     expect(new Set(results.map((r) => r.key)).size).toBe(results.length)
     const byId = new Map(results.filter((r) => r.id).map((r) => [r.id, r]))
     expect(byId.get('story-0')).toMatchObject({status: 'ok', section: 'Metro', desk: 'Features', date: '2023-01-01', path: 'archive.jsonl', line: 1, meta: {wire: 'none'}})
@@ -42,6 +50,7 @@ describe('newslint audit', () => {
     expect(byId.get('no-text')).toMatchObject({status: 'error', error: {code: 'no-body'}})
     expect(results.find((r) => r.key === 'archive.jsonl:31')).toMatchObject({status: 'error', error: {code: 'malformed-line'}})
     expect(results.find((r) => r.path === 'stories/scan.txt')).toMatchObject({status: 'error', error: {code: 'binary'}})
+    expect(results.find((r) => r.path === 'stories/gone.txt')).toMatchObject({status: 'error', error: {code: 'unreadable'}})
     expect(results.find((r) => r.path === 'stories/ferry.md')).toMatchObject({status: 'ok', date: '2022-05-04', section: 'Transport'})
     expect(results.filter((r) => r.path === 'more.jsonl.gz')).toHaveLength(12)
     expect(results.some((r) => r.path === 'stories/notes.csv')).toBe(false)

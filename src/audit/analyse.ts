@@ -94,7 +94,7 @@ export class Auditor {
       return failure(key, source, line, undefined, 'malformed-line', `Line ${line} is not a JSON object`)
     }
     const fields = record as Record<string, unknown>
-    const id = fields.id === undefined || fields.id === null ? undefined : String(fields.id)
+    const id = fields.id === undefined || fields.id === null ? undefined : typeof fields.id === 'object' ? JSON.stringify(fields.id) : String(fields.id)
     const headline = stringField(fields.headline) ?? stringField(fields.title)
     const body = stringField(fields.body) ?? stringField(fields.text)
     const html = stringField(fields.html)
