@@ -108,8 +108,10 @@ export default defineRule<MissingFigureOptions>(
       if (!['body', 'headline', 'list-item'].includes(vague.zone)) continue
       if (vague.quoted && !options.quoted) continue
       if (ignore.has(vague.phrase.toLowerCase())) continue
-      const figure = figureFor(vague, model.figures)
-      const score = weigh(vague, {lede: vague.sentence.index === lede, elsewhere: Boolean(figure)})
+      const context = {lede: vague.sentence.index === lede, elsewhere: false}
+      // Look for the figure elsewhere only when it could tip the balance.
+      const figure = weigh(vague, {...context, elsewhere: true}) >= options.threshold ? figureFor(vague, model.figures) : undefined
+      const score = weigh(vague, {...context, elsewhere: Boolean(figure)})
       if (score < options.threshold) continue
       const what = vague.text
       if (figure) {

@@ -141,6 +141,10 @@ export interface FigureModel {
 interface Lexicons {
   units: Map<string, {kind: string; value: string}>
   quantifiers: Map<string, {kind: VagueKind; strength: VagueStrength}>
+  /** First words of the quantifiers, to skip the rest quickly. */
+  firstWords: Set<string>
+  /** Does a sentence's text hold a number or a quantifier at all? */
+  mayHold: RegExp
   maxQuantifierWords: number
   shareAdjectives: Map<string, string>
   shareNouns: Map<string, string>
@@ -177,9 +181,27 @@ function lex(): Lexicons {
       nounClasses.set(stem, [...(nounClasses.get(stem) ?? []), cls])
     }
   }
+  const firstWords = new Set<string>(['a', 'an'])
+  for (const key of quantifiers.keys()) firstWords.add(key.split(' ')[0])
+  // A cheap test on a sentence's text: does it hold anything the model reads?
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const lead = new Set<string>()
+  const afterArticle = new Set<string>(shareAdjectives.keys())
+  for (const key of quantifiers.keys()) {
+    const [first, second] = key.split(' ')
+    if ((first === 'a' || first === 'an' || first === 'the') && second) afterArticle.add(second)
+    else lead.add(first)
+  }
+  for (const word of Object.keys(numberWords)) lead.add(word)
+  const mayHold = new RegExp(
+    `\\b(?:${[...lead].map(escape).join('|')})\\b|\\b(?:an?|the) (?:${[...afterArticle].map(escape).join('|')})\\b`,
+    'i'
+  )
   lexicons = {
     units,
     quantifiers,
+    firstWords,
+    mayHold,
     maxQuantifierWords,
     shareAdjectives,
     shareNouns,
@@ -311,6 +333,8 @@ export function singular(word: string): string {
 // ---------------------------------------------------------------------------
 // Tokens
 
+const anyFigureMark = /[\d$£€¥%]/
+
 const tokenPattern = /(?:US|A|C|HK|NZ|S)?\$|[£€¥%]|\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+|[\p{L}]+(?:[.'’-][\p{L}\d]+)*|\S/gu
 
 /** Tokenise a span of the file text; offsets are file offsets. */
@@ -327,16 +351,25 @@ export function tokenize(text: string, offset = 0): Token[] {
 }
 
 const isDigits = (t: Token | undefined) => !!t && /^(?:\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+)$/.test(t.text)
-const isWord = (t: Token | undefined) => !!t && /^\p{L}/u.test(t.text)
+const letterStart = /^\p{L}/u
+function isWord(t: Token | undefined): boolean {
+  if (!t) return false
+  const code = t.text.charCodeAt(0)
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true
+  if (code < 128) return false
+  return letterStart.test(t.text)
+}
 const isTitlecase = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}+/u.test(t.text)
 
+const numberWordMap = new Map(Object.entries(numberWords))
+
 function numberWordValue(lower: string): number | undefined {
-  if (lower in numberWords) return numberWords[lower]
-  const parts = lower.split('-')
-  if (parts.length === 2 && parts[0] in numberWords && parts[1] in numberWords && numberWords[parts[0]] >= 20 && numberWords[parts[1]] < 10) {
-    return numberWords[parts[0]] + numberWords[parts[1]]
-  }
-  return undefined
+  const value = numberWordMap.get(lower)
+  if (value !== undefined || lower.length < 7 || !lower.includes('-')) return value
+  const dash = lower.indexOf('-')
+  const tens = numberWordMap.get(lower.slice(0, dash))
+  const ones = numberWordMap.get(lower.slice(dash + 1))
+  return tens !== undefined && ones !== undefined && tens >= 20 && tens % 10 === 0 && ones < 10 ? tens + ones : undefined
 }
 
 function scaleOf(token: Token | undefined): number | undefined {
@@ -537,7 +570,9 @@ function figuresOfSentence(sentence: Sentence, tokens: Token[], quotedAt: (offse
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i]
-    if (!isDigits(token) && numberWordValue(token.lower) === undefined) {
+    const code = token.text.charCodeAt(0)
+    const digit = (code >= 48 && code <= 57) || (code === 46 && token.text.length > 1)
+    if (digit ? !isDigits(token) : numberWordValue(token.lower) === undefined) {
       i++
       continue
     }
@@ -664,9 +699,10 @@ function sentenceText(sentence: Sentence, start: number, end: number): string {
 function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[], quotedAt: (offset: number) => boolean): VagueQuantity[] {
   const found: VagueQuantity[] = []
   const {quantifiers, maxQuantifierWords, shareAdjectives, shareNouns} = lex()
+  const {firstWords} = lex()
   let i = 0
   while (i < tokens.length) {
-    if (!isWord(tokens[i])) {
+    if (!firstWords.has(tokens[i].lower)) {
       i++
       continue
     }
@@ -686,13 +722,17 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
       }
     }
     if (!matched) {
-      for (let n = Math.min(maxQuantifierWords, tokens.length - i); n >= 1; n--) {
-        const words = tokens.slice(i, i + n)
-        if (!words.every(isWord)) continue
-        const key = words.map((t) => t.lower).join(' ')
-        const entry = quantifiers.get(key)
+      let key = ''
+      const keys: string[] = []
+      for (let n = 0; n < Math.min(maxQuantifierWords, tokens.length - i); n++) {
+        if (!isWord(tokens[i + n])) break
+        key = n ? `${key} ${tokens[i + n].lower}` : tokens[i + n].lower
+        keys.push(key)
+      }
+      for (let n = keys.length; n >= 1; n--) {
+        const entry = quantifiers.get(keys[n - 1])
         if (entry) {
-          matched = {phrase: words.map((t) => t.text).join(' '), length: n, ...entry}
+          matched = {phrase: tokens.slice(i, i + n).map((t) => t.text).join(' '), length: n, ...entry}
           break
         }
       }
@@ -855,8 +895,9 @@ export function buildFigures(article: Article): FigureModel {
   const bySentence = new Map<number, Figure[]>()
   const quotations = article.quotations
   const quotedAt = (offset: number) => quotations.some((q) => offset >= q.start && offset < q.end)
+  const {mayHold} = lex()
   for (const sentence of article.sentences) {
-    if (!/[\d\p{L}]/u.test(sentence.text)) continue
+    if (!anyFigureMark.test(sentence.text) && !mayHold.test(sentence.text)) continue
     const tokens = tokenize(sentence.text, sentence.start)
     // Words of the dateline ("WASHINGTON, March 31 -") are not the sentence's.
     const dateline = article.dateline
