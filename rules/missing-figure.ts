@@ -24,7 +24,7 @@ export interface MissingFigureOptions {
   ignore: string[]
 }
 
-const base: Record<string, number> = {strong: 1, medium: 0.5, weak: 0.3, bare: 0.4, order: 0.3, loose: 0, honest: 0}
+const base: Record<string, number> = {strong: 1, likely: 1, medium: 0.5, weak: 0.3, bare: 0.4, order: 0.3, loose: 0, honest: 0}
 
 /** The lede: the first sentence of the body. */
 function ledeSentence(article: Article): number | undefined {
@@ -57,6 +57,7 @@ export function weigh(vague: VagueQuantity, context: {lede: boolean; elsewhere: 
   if (vague.kind === 'money' && (vague.strength === 'medium' || vague.strength === 'weak')) score = 0.7
   if (vague.kind === 'share') {
     if (s.sameKindFigure) score += 0.4
+    else if (s.otherFigure) score += 0.2
   } else {
     if (s.casualty) score += 0.7
     if (s.event) score += 0.7

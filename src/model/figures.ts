@@ -80,7 +80,7 @@ export interface Figure {
 }
 
 export type VagueKind = 'count' | 'money' | 'share'
-export type VagueStrength = 'loose' | 'weak' | 'medium' | 'strong' | 'bare' | 'order' | 'honest'
+export type VagueStrength = 'loose' | 'weak' | 'medium' | 'likely' | 'strong' | 'bare' | 'order' | 'honest'
 
 /** What the words around a vague quantity say. */
 export interface VagueSignals {
@@ -181,7 +181,7 @@ function lex(): Lexicons {
       nounClasses.set(stem, [...(nounClasses.get(stem) ?? []), cls])
     }
   }
-  const firstWords = new Set<string>(['a', 'an'])
+  const firstWords = new Set<string>(['a', 'an', ...shareAdjectives.keys()])
   for (const key of quantifiers.keys()) firstWords.add(key.split(' ')[0])
   // A cheap test on a sentence's text: does it hold anything the model reads?
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -193,6 +193,8 @@ function lex(): Lexicons {
     else lead.add(first)
   }
   for (const word of Object.keys(numberWords)) lead.add(word)
+  lead.add('sums')
+  lead.add('amounts')
   const mayHold = new RegExp(
     `\\b(?:${[...lead].map(escape).join('|')})\\b|\\b(?:an?|the) (?:${[...afterArticle].map(escape).join('|')})\\b`,
     'i'
@@ -716,9 +718,25 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
       if (nounStrength && (withOf || nounStrength === 'money')) {
         const adjective = shareAdjectives.get(tokens[i + 1].lower)!
         const kind: VagueKind = nounStrength === 'money' ? 'money' : noun === 'number' ? 'count' : 'share'
-        const strength: VagueStrength = adjective === 'strong' && (nounStrength === 'strong' || nounStrength === 'money') ? 'strong' : adjective === 'weak' ? 'weak' : 'medium'
+        const strength: VagueStrength =
+          adjective === 'strong' && (nounStrength === 'strong' || nounStrength === 'money')
+            ? 'strong'
+            : adjective === 'medium' && nounStrength === 'strong'
+              ? 'likely'
+              : adjective === 'weak'
+                ? 'weak'
+                : 'medium'
         const length = withOf ? 4 : 3
         matched = {phrase: tokens.slice(i, i + length).map((t) => t.text).join(' '), length, kind, strength}
+      }
+    }
+    // "large sums", "substantial sums of money", "huge amounts of cash"
+    if (!matched && shareAdjectives.has(tokens[i].lower) && /^(?:sums|amounts)$/.test(tokens[i + 1]?.lower ?? '')) {
+      const adjective = shareAdjectives.get(tokens[i].lower)!
+      const ofMoney = tokens[i + 2]?.lower === 'of' && moneyNouns.has(tokens[i + 3]?.lower ?? '')
+      if (ofMoney || tokens[i + 1].lower === 'sums') {
+        const length = ofMoney ? 4 : 2
+        matched = {phrase: tokens.slice(i, i + length).map((t) => t.text).join(' '), length, kind: 'money', strength: adjective === 'weak' ? 'weak' : 'medium'}
       }
     }
     if (!matched) {
