@@ -143,7 +143,8 @@ export default defineRule<InconsistentDateOptions>(
         // "for fiscal 1986, which ended June 30": the sentence gives the year.
         if (implied && e.contextYear !== undefined && e.contextYear !== e.date.year) continue
         if (on.has('after-publication') && (e.tense === 'past' || e.preposition === 'since') && day > latest + 1) {
-          if (implied && (day - latest > options.maxDaysAfter || e.yearAmbiguous)) continue
+          // Without a year, a date read into next year ("Feb. 1" in November) is last February's.
+          if (implied && (day - latest > options.maxDaysAfter || e.yearAmbiguous || e.date.year !== reference.date.year)) continue
           const why = e.preposition === 'since' ? `'since' puts it in the past` : `'${e.verb?.text ?? 'the verb'}' puts it in the past`
           report({
             message: `'${written(e)}' is after the publication date (${publication}), but ${why}`,
@@ -159,7 +160,7 @@ export default defineRule<InconsistentDateOptions>(
           })
         }
         if (on.has('future-in-past') && e.tense === 'future' && day < earliest - 1) {
-          if (implied && (earliest - day > 60 || e.yearAmbiguous)) continue
+          if (implied && (earliest - day > 60 || e.yearAmbiguous || e.date.year !== reference.date.year)) continue
           report({
             message: `'${written(e)}' is before the publication date (${publication}), but '${e.verb?.text ?? 'will'}' puts it in the future`,
             start: e.start,

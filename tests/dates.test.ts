@@ -213,3 +213,21 @@ describe('records, numeric dates and bracketed weekdays', () => {
     expect(m.expressions.map((e) => [e.text, e.stated.weekday])).toEqual([['Dec. 1 (Thursday)', 4]])
   })
 })
+
+describe('the clause before a date', () => {
+  const tenses = (text: string) => model(text, '2017-11-20').expressions.map((e) => [e.text, e.tense])
+  it('reads passive, perfect, figures, agents and bare objects as past', () => {
+    expect(tenses('The strikes were called off by the union on Nov. 13.')).toEqual([['Nov. 13', 'past']])
+    expect(tenses('The rate dropped to around 8 pct on Nov. 13.')).toEqual([['Nov. 13', 'past']])
+    expect(tenses('The bill, passed by the House on Nov. 16, goes to the Senate.')).toEqual([['Nov. 16', 'past']])
+    expect(tenses('The bank raised rates on Nov. 1.')).toEqual([['Nov. 1', 'past']])
+    expect(tenses('Since taking office on Feb. 1, he has travelled widely.')).toEqual([['Feb. 1', 'past']])
+    expect(tenses('The talks on Nov. 6, which restored calm, ended early.')).toEqual([['Nov. 6', 'past']])
+  })
+  it('leaves the future and other events alone', () => {
+    expect(tenses('Shares rose 2 percent ahead of the vote on Dec. 5.')).toEqual([['Dec. 5', 'unknown']])
+    expect(tenses('The bill is expected to be passed by the House on Dec. 5.')).toEqual([['Dec. 5', 'unknown']])
+    expect(tenses('The plan was approved in principle, with a final vote scheduled on Dec. 12.')).toEqual([['Dec. 12', 'unknown']])
+    expect(tenses('The union called a strike for Dec. 2.')).toEqual([['Dec. 2', 'unknown']])
+  })
+})

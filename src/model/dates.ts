@@ -69,6 +69,8 @@ export function nearestYear(month: number, day: number, reference: number): {yea
     .filter((year) => day <= daysInMonth(year, month))
     .map((year) => ({year, distance: Math.abs(dayNumber({year, month, day}) - reference)}))
     .sort((a, b) => a.distance - b.distance)
+  // A day the month never has ("Feb 30" in a dateline): no year fits.
+  if (candidates.length === 0) return {year: refYear, distance: Infinity, runnerUp: Infinity}
   return {year: candidates[0].year, distance: candidates[0].distance, runnerUp: candidates[1]?.distance ?? Infinity}
 }
 
@@ -204,10 +206,12 @@ interface TenseLexicon {
   determiners: string[]
   records: string[]
   reportingPast: string[]
+  scanStops: string[]
+  complement: string[]
 }
 
 let tenseLexicon:
-  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>}
+  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>; scanStops: Set<string>; complement: Set<string>}
   | undefined
 
 function lexicon() {
@@ -224,7 +228,9 @@ function lexicon() {
       reporting: new Set(raw.reporting),
       determiners: new Set(raw.determiners),
       records: new Set(raw.records),
-      reportingPast: new Set(raw.reportingPast)
+      reportingPast: new Set(raw.reportingPast),
+      scanStops: new Set(raw.scanStops),
+      complement: new Set(raw.complement)
     }
   }
   return tenseLexicon
@@ -344,7 +350,7 @@ export function buildDates(article: Article): DateModel {
     const day = dayNumber(published)
     model.reference = {date: published, day, source: article.published!.source}
     const dl = article.dateline
-    if (dl?.month && dl.day) {
+    if (dl?.month && dl.day && dl.day <= daysInMonth(undefined, dl.month)) {
       const year = nearestYear(dl.month, dl.day, day).year
       const dateline = dayNumber({year, month: dl.month, day: dl.day})
       if (Math.abs(dateline - day) <= 3) model.reference.dateline = dateline
@@ -591,6 +597,52 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
         if (lex.modals.has(word) || /^(?:is|are|am|does|do)$/.test(word)) break
         if (isPastVerb(word) && !/^(?:the|a|an|its|his|her|their|this|that)$/.test(words[k - 1]?.lower ?? '')) return {tense: 'past', verb: verbSpan(words[k]), preposition}
       }
+    }
+  }
+  if (preposition === undefined || preposition === 'on' || preposition === 'in' || preposition === 'at') {
+    // Scan back over the clause (no punctuation, no word that points elsewhere in time).
+    const joined = (k: number) => /^[\s'’-]*$/.test(text.slice(words[k].end, words[k + 1]?.start ?? expression.start))
+    let complementOnly = true
+    for (let k = i; k >= Math.max(0, i - 8); k--) {
+      const word = words[k].lower
+      if (word === 'to' && complementOnly && joined(k)) continue // "dropped to around 8 pct on"
+      if (!joined(k) || lex.scanStops.has(word) || lex.modals.has(word) || lex.future.has(word) || lex.futureParticiples.has(word)) break
+      // "were called off by the union on March 13", "has fallen on": passive and perfect past.
+      if (/^(?:was|were|had|has|have)$/.test(word)) {
+        let v = k + 1
+        if (/ly$/.test(words[v]?.lower ?? '')) v++
+        const participle = words[v]
+        if (participle && v <= i && isPastVerb(participle.lower) && !lex.futureParticiples.has(participle.lower)) {
+          return {tense: 'past', verb: {start: words[k].start, end: participle.end, text: text.slice(words[k].start, participle.end)}, preposition}
+        }
+        break
+      }
+      // "dropped to around 8-3/8 pct on February 23": a past verb and a figure.
+      if (k < i && complementOnly && isPastVerb(word) && !lex.reporting.has(word) && !lex.determiners.has(words[k - 1]?.lower ?? '')) {
+        if (words.slice(k + 1, i + 1).some((w) => /^\d/.test(w.lower))) return {tense: 'past', verb: verbSpan(words[k]), preposition}
+      }
+      if (isPastVerb(word) && !lex.reporting.has(word) && !lex.determiners.has(words[k - 1]?.lower ?? '') && !lex.modals.has(words[k - 1]?.lower ?? '')) {
+        // "passed by the House on Nov. 26": a participle and its agent.
+        if (k < i && words[k + 1].lower === 'by') return {tense: 'past', verb: verbSpan(words[k]), preposition}
+        // "raised rates on Nov. 29", "heard arguments on Dec. 6": a verb and a bare object.
+        if (k === i - 1 && /^\p{Ll}+$/u.test(words[i].text) && !lex.determiners.has(words[i].lower) && !lex.complement.has(words[i].lower)) {
+          return {tense: 'past', verb: verbSpan(words[k]), preposition}
+        }
+      }
+      if (k <= i && !/^[\d.,/-]+$/.test(word) && !lex.complement.has(word)) complementOnly = false
+    }
+    // "the Paris meeting on February 22, which restored stability": the event, told in the past.
+    const clause = /^\s*,\s*(?:which|that)\s+(\p{L}+)/u.exec(text.slice(expression.end, expression.end + 40))
+    if (clause && isPastVerb(clause[1].toLowerCase()) && !/^(?:was|were|had)$/i.test(clause[1])) {
+      const at = expression.end + clause[0].length - clause[1].length
+      return {tense: 'past', verb: {start: at, end: at + clause[1].length, text: clause[1]}, preposition}
+    }
+  }
+  // "Since taking office on Feb. 1": since, a few words back.
+  if (preposition === 'on' || preposition === 'in') {
+    for (let k = i; k >= Math.max(0, i - 3); k--) {
+      if (!/^[\s'’-]*$/.test(text.slice(words[k].end, words[k + 1]?.start ?? expression.start))) break
+      if (words[k].lower === 'since') return {tense: 'past', verb: verbSpan(words[k]), preposition: 'since'}
     }
   }
   // "In a Nov. 30 interview, he said…", "told reporters in a Nov. 30 letter": a record that
