@@ -72,6 +72,8 @@ const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached
 const danglingDeterminers = new Set([...articles, ...[...possessives].filter((w) => w !== 'his' && w !== 'her' && w !== 'whose'), 'every'])
 /** Prepositions that end a sentence only when stranded ("what it consists of."), never as particles. */
 const danglingPrepositions = new Set(['of', 'to', 'for', 'with', 'from', 'at', 'into', 'onto', 'upon', 'among', 'amongst', 'between', 'amid', 'amidst', 'despite', 'during', 'toward', 'towards', 'via', 'including', 'regarding', 'concerning', 'unlike', 'than', 'as', 'by', 'per'])
+/** Prepositions that double as particles: dangling only after an article and a noun ("a rise in."). */
+const particlePrepositions = new Set(['in', 'on', 'about', 'over', 'across', 'within', 'under', 'through', 'around', 'behind', 'beyond', 'toward', 'towards', 'against'])
 const danglingConjunctions = new Set([...coordinators, ...subordinators].filter((w) => !['yet', 'so', 'since', 'once', 'though', 'than', 'while'].includes(w)))
 
 
@@ -105,6 +107,11 @@ export default defineRule<TruncatedSentenceOptions>(
 
     for (const sentence of article.sentences) {
       if (sentence.zone !== 'body' || sentence.words.length < 3) continue
+      for (const words of missedStops(sentence, article)) {
+        const finding = danglingEnd(words, article)
+        const last = words[words.length - 1]
+        if (finding) report({message: finding.message, start: finding.start, end: last.end + 1, quoted: last.quoted, note: finding.note, actual: article.text.slice(finding.start, last.end + 1), confidence: 0.8, kind: finding.kind})
+      }
       const finding = endsOnFunctionWord(sentence, article) ?? endsOnComplementNoun(sentence, article, extra, ignored, options)
       if (!finding) continue
       const paragraph = article.paragraphs[sentence.paragraph]
@@ -162,8 +169,39 @@ function endsWithFullStop(sentence: Sentence, article: Article): boolean {
 }
 
 function endsOnFunctionWord(sentence: Sentence, article: Article): Finding | undefined {
-  if (!endsWithFullStop(sentence, article)) return undefined
   const words = sentence.words
+  const last = words[words.length - 1]
+  // The tokenizer keeps the full stop on words it takes for abbreviations ("in." for inches, "a.").
+  if (/^\p{Ll}+\.$/u.test(last.text) && tailOf(sentence, article) === '') return danglingEnd([...words.slice(0, -1), withoutStop(last)], article)
+  if (!endsWithFullStop(sentence, article)) return undefined
+  return danglingEnd(words, article)
+}
+
+function withoutStop(word: Word): Word {
+  return {...word, text: word.text.slice(0, -1), lower: word.lower.slice(0, -1), end: word.end - 1}
+}
+
+/**
+ * Full stops the sentence splitter took for abbreviations ("…a rise in. The
+ * bank…", "…bought a. Shares…"): a lower-case function word, a full stop, and
+ * a capital. Returns the words of each missed sentence.
+ */
+function missedStops(sentence: Sentence, article: Article): Word[][] {
+  const found: Word[][] = []
+  const words = sentence.words
+  for (let i = 2; i < words.length - 1; i++) {
+    let word = words[i]
+    const gap = article.text.slice(word.end, words[i + 1].start)
+    if (/^\p{Ll}+\.$/u.test(word.text) && /^\s+$/.test(gap)) word = withoutStop(word)
+    else if (!/^\.["'”’]?\s+$/.test(gap)) continue
+    if (word.text !== word.lower || !(danglingDeterminers.has(word.lower) || particlePrepositions.has(word.lower) || danglingPrepositions.has(word.lower))) continue
+    if (!/^\p{Lu}/u.test(words[i + 1].text)) continue
+    found.push([...words.slice(0, i), word])
+  }
+  return found
+}
+
+function danglingEnd(words: Word[], article: Article): Finding | undefined {
   const last = words[words.length - 1]
   const previous = words[words.length - 2]
   const word = last.lower
@@ -180,6 +218,14 @@ function endsOnFunctionWord(sentence: Sentence, article: Article): Finding | und
     if (last.quoted) return undefined
     if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now', 'than'].includes(previous.lower)) return undefined
     wordClass = 'a complementiser'
+  } else if (word === 'his' && !beForms.has(previous.lower)) {
+    // "…was his." is complete; "…met his." is not.
+    wordClass = 'a determiner'
+  } else if (particlePrepositions.has(word) && words.length >= 3 && articles.has(words[words.length - 3].lower) && previous.text === previous.lower) {
+    // "…reported a rise in.", "…imposed a ban on.": after a noun these need an object
+    // (after a verb they are particles: "moved in.", "the talks went on.").
+    if (last.quoted) return undefined
+    wordClass = 'a preposition'
   } else if (danglingPrepositions.has(word)) {
     // Speech strands prepositions freely; quoted words are not the editor's to finish.
     if (last.quoted || stranded(words, article)) return undefined

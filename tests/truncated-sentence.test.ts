@@ -78,7 +78,10 @@ describe('truncated-sentence: function words', () => {
     ['The plan would save between £19m and.', 'm and.'],
     ['Supporters of the bill say it is a waste of.', 'waste of.'],
     ['The couple were married for.', 'married for.'],
-    ['She works as a nurse in a hospital near.', undefined]
+    ['She works as a nurse in a hospital near.', undefined],
+    ['The bank reported a rise in.', 'rise in.'],
+    ['The government imposed a ban on.', 'ban on.'],
+    ['The minister met his.', 'met his.']
   ])('%s', (sentence, text) => {
     const messages = flagged(sentence + ' Nothing else was said.' + ending)
     expect(messages.map((m) => m.text)).toEqual(text === undefined ? [] : [expect.stringContaining(text)])
@@ -95,7 +98,11 @@ describe('truncated-sentence: function words', () => {
     'The vote was 10 in favour and three against.',
     'Chelsea vs. Arsenal drew a crowd of 40,000.',
     'The firm, based in the U.S., joined Acme Inc. in 2004.',
-    'Plan A.'
+    'Plan A.',
+    'The decision was his.',
+    'The team moved in.',
+    'The talks went on.',
+    'The company was founded in 1990 by Acme Ltd. Its shares rose in Jan. It paid the U.S. Treasury in full.'
   ])('stays quiet on %s', (sentence) => {
     expect(flagged(sentence + ' Nothing else was said.' + ending)).toEqual([])
   })
