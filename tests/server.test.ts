@@ -47,6 +47,7 @@ class Client {
   readonly published: PublishDiagnosticsParams[] = []
   readonly shownDocuments: string[] = []
   readonly stderr: string[] = []
+  readonly logs: Array<{type: number; message: string}> = []
   private waiters: Array<() => void> = []
 
   constructor() {
@@ -57,7 +58,7 @@ class Client {
       this.published.push(params)
       for (const waiter of this.waiters) waiter()
     })
-    this.connection.onNotification('window/logMessage', () => {})
+    this.connection.onNotification('window/logMessage', (params: {type: number; message: string}) => this.logs.push(params))
     this.connection.onNotification('window/showMessage', () => {})
     this.connection.onRequest('client/registerCapability', () => null)
     this.connection.onRequest('workspace/workspaceFolders', () => [])
@@ -153,6 +154,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (process.env.NEWSLINT_DEBUG_LSP) console.log(client?.logs, client?.stderr.join(''))
   client?.kill()
   if (workspace) fs.rmSync(workspace, {recursive: true, force: true})
 })
@@ -361,6 +363,13 @@ describe('newslint-language-server', () => {
     await client.diagnostics(uri, (p) => p.diagnostics.length === 0)
     const stats = await client.connection.sendRequest<{documents: number}>('newslint/stats', {})
     expect(stats.documents).toBeGreaterThan(0)
+  })
+
+  it('logged no internal error', () => {
+    // Errors are logged for the malformed messages sent on purpose, and nothing else.
+    const errors = client.logs.filter((log) => log.type === 1 && !/neither a response nor a notification|Content-Length|JSON|malformed|Unexpected/i.test(log.message))
+    expect(errors).toEqual([])
+    expect(client.stderr.join('')).not.toMatch(/internal error|cannot lint/)
   })
 
   it('shuts down and exits cleanly', async () => {

@@ -61,6 +61,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let linter: Linter | undefined
   let canShowDocument = false
   let watching = false
+  let foldersChange = false
 
   connection.onInitialize((params): InitializeResult => {
     const settings = readSettings(params.initializationOptions, (warning) => connection.console.warn(warning))
@@ -70,6 +71,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     watching = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
     if (!watching) configs.pollInterval = CONFIG_POLL_INTERVAL
     canShowDocument = capabilities.window?.showDocument?.support === true
+    foldersChange = capabilities.workspace?.workspaceFolders === true
     linter = new Linter(connection, documents, configs, settings)
     return {
       capabilities: {
@@ -92,7 +94,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           connection.console.warn(`newslint: cannot watch configuration files (${String(error)}); reading them again every ${CONFIG_POLL_INTERVAL / 1000} s`)
         })
     }
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
+    // vscode-languageserver throws when asked for folder events a client does not send.
+    if (foldersChange) connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri))
       void connection.workspace.getWorkspaceFolders().then(
         (folders) => configs.setWorkspaceFolders((folders ?? []).map((folder) => folder.uri)),
