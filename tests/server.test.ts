@@ -327,6 +327,18 @@ describe('newslint-language-server', () => {
     expect(repeated((await changed(undefined, FileChangeType.Deleted)).diagnostics)?.severity).toBe(DiagnosticSeverity.Warning)
   })
 
+  it('uses the workspace folder’s configuration for an untitled buffer', async () => {
+    const rc = path.join(workspace, '.newslintrc.yml')
+    fs.writeFileSync(rc, 'rules:\n  repeated-words: info\n')
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: pathToFileURL(rc).href, type: FileChangeType.Created}]})
+    const uri = 'untitled:Untitled-1'
+    client.open(uri, 'markdown', 'The union said the the strike would go on.\n', 1)
+    expect(repeated((await client.forVersion(uri, 1)).diagnostics)?.severity).toBe(DiagnosticSeverity.Information)
+    fs.rmSync(rc)
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {changes: [{uri: pathToFileURL(rc).href, type: FileChangeType.Deleted}]})
+    await client.connection.sendNotification('textDocument/didClose', {textDocument: {uri}})
+  })
+
   it('survives malformed messages, bad parameters and unknown methods', async () => {
     // Not JSON at all, then JSON that is not a JSON-RPC message.
     for (const body of ['{"jsonrpc": "2.0", "id": 1, "meth', '{"jsonrpc":"2.0","id":"x","method":42}', '[1, 2, 3]']) {
