@@ -466,6 +466,8 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
       continue
     }
     if (stopWords.has(lower) || months.has(lower) || verbWords.has(lower) || lex().opinionVerbs.has(lower)) break
+    // A name after a common noun starts something else: "several children Nora, Hasna and Guy".
+    if (words.length && isTitlecase(t) && !isTitlecase(words[words.length - 1]) && !/^(?:of|the)$/.test(tokens[j - 1]?.lower ?? '')) break
     if (/(?:ed|ing)$/.test(lower) && lower.length > 4) {
       const following = tokens[j + 1]
       if (!isWord(following) || stopWords.has(following.lower)) break
@@ -973,6 +975,10 @@ export function sameThing(a: CountedThing | undefined, b: CountedThing | undefin
   const shared = aWords.filter((w) => bWords.has(w)).length
   const headMatch = a.head && b.head && a.head === b.head ? 1 : 0
   const classMatch = a.classes.some((c) => b.classes.includes(c)) ? 1 : 0
+  const aOnly = aWords.filter((w) => !bWords.has(w)).length
+  const bOnly = [...bWords].filter((w) => !aWords.includes(w)).length
+  // "pending enforcement actions" and "litigation actions": the same head, different things.
+  if (headMatch && aOnly && bOnly && shared <= 1) return 0.5
   if (headMatch && (shared >= 1 || a.words.length === 1 || b.words.length === 1)) return 1
   if (classMatch && shared >= 1) return 0.9
   if (headMatch) return 0.8
