@@ -175,10 +175,13 @@ const eventCues = new Set(['said', 'told', 'says', 'announced', 'reported', 'wro
  */
 export function statesCheckableFact(sentence: Sentence, from: number): boolean {
   let seen = 0
-  for (const word of sentence.words) {
+  const words = sentence.words
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
     if (word.start < from || word.quoted) continue
     // The content ends where another source takes over ("…, but advocates say …").
-    if (seen++ > 0 && (word.lower === 'but' || word.lower === 'while' || word.lower === 'whereas') && /,\s*$/.test(sentence.text.slice(0, word.start - sentence.start))) break
+    const gap = i > 0 ? sentence.text.slice(words[i - 1].end - sentence.start, word.start - sentence.start) : ''
+    if (seen++ > 0 && (word.lower === 'but' || word.lower === 'while' || word.lower === 'whereas') && gap.includes(',')) break
     if (/\d/.test(word.text) || numberWords.has(word.lower) || eventCues.has(word.lower)) return true
   }
   return false
