@@ -47,7 +47,12 @@ const eventNouns: Record<string, string> = {
   fall: 'the fall', flight: 'the flight', handover: 'the handover', arrest: 'the arrest', release: 'the release',
   death: 'the death', resignation: 'the resignation', election: 'the vote', signing: 'the signing',
   attack: 'the attack', announcement: 'the announcement', ruling: 'the ruling', launch: 'the launch',
-  merger: 'the deal', ceasefire: 'the ceasefire', invasion: 'the invasion'
+  merger: 'the deal', ceasefire: 'the ceasefire', invasion: 'the invasion', strike: 'the strike', meeting: 'the meeting',
+  agreement: 'the agreement', closure: 'the closure', opening: 'the opening', appointment: 'the appointment',
+  dismissal: 'the dismissal', protest: 'the protest', crash: 'the crash', explosion: 'the explosion',
+  evacuation: 'the evacuation', withdrawal: 'the withdrawal', inauguration: 'the inauguration', kidnapping: 'the kidnapping',
+  capture: 'the capture', sentencing: 'the sentencing', conviction: 'the conviction', indictment: 'the indictment',
+  suspension: 'the suspension', approval: 'the approval', arrival: 'the arrival', departure: 'the departure', visit: 'the visit'
 }
 
 export default defineRule<InconsistentDateOptions>(
@@ -108,7 +113,8 @@ export default defineRule<InconsistentDateOptions>(
     // Dates that do not exist: "February 30", "31 April".
     if (on.has('impossible')) {
       for (const d of dates.impossible) {
-        if (!calendarZones.has(d.zone)) continue
+        // A date that does not exist is wrong in a headline too.
+        if (!calendarZones.has(d.zone) && d.zone !== 'headline' && d.zone !== 'subheading') continue
         const days = daysInMonth(d.year, d.month)
         const month = monthFullNames[d.month - 1]
         const message =

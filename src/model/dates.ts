@@ -261,6 +261,15 @@ const dayAndMonth = new RegExp(
 )
 const weekdayAlone = new RegExp(String.raw`\b(?:(?:last|next|this)\s+)?${weekdayPattern}\b`, 'g')
 
+function parseWindow(value: string, instant: Date): chrono.ParsedResult[] {
+  try {
+    return chrono.parse(value, {instant, timezone: 0}, {forwardDate: false})
+  } catch {
+    // A parser failure must not stop the linter: this window simply holds no date.
+    return []
+  }
+}
+
 /** Windows of a sentence worth chrono's time: a day and a month, with room for a weekday before and a year after. */
 function dateWindows(value: string): Array<[number, number]> {
   const windows: Array<[number, number]> = []
@@ -371,7 +380,7 @@ export function buildDates(article: Article): DateModel {
     const found: TemporalExpression[] = []
     const seen = new Set<number>()
     for (const [from, to] of dateWindows(value)) {
-      for (const result of chrono.parse(value.slice(from, to), {instant, timezone: 0}, {forwardDate: false})) {
+      for (const result of parseWindow(value.slice(from, to), instant)) {
         const start = sentence.start + from + result.index
         if (inDateline(start) || seen.has(start)) continue
         seen.add(start)
