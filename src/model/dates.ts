@@ -801,8 +801,10 @@ function findEvents(model: DateModel, article: Article): void {
     if (mentions.length < 2) continue
     for (const connector of connectorsHere) {
       const b = mentions.find((m) => m.index >= connector.index + connector.length && m.index <= connector.index + connector.length + 5)
-      let a: (typeof mentions)[number] | undefined
-      for (const m of mentions) if (m.index < connector.index && m.index >= connector.index - 12) a = m
+      // The event before the connector: the nearest verb ("fled the summit camp following…"), else the nearest noun.
+      const before = mentions.filter((m) => m.index < connector.index && m.index >= connector.index - 12)
+      const verbs = before.filter((m) => isPastVerb(m.mention.text.toLowerCase()) || /ing$/.test(m.mention.text))
+      const a = verbs.length > 0 ? verbs[verbs.length - 1] : before[before.length - 1]
       if (!a || !b || a.mention.group === b.mention.group) continue
       // A clause boundary between A and the connector breaks the link ("fled; after the fall…").
       if (/[;:]/.test(article.text.slice(a.mention.end, words[connector.index].start))) continue
