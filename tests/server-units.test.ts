@@ -75,6 +75,14 @@ describe('paragraph cache', () => {
     })
   }
 
+  it('keeps two blocks with the same text apart, before and after they move', () => {
+    const cache = new DocumentParagraphCache()
+    const same = 'The union said the the strike would go on.'
+    for (const text of [`${same}\n\n${same}\n`, `Intro.\n\n${same}\n\n${same}\n`, `Intro, longer.\n\n\n${same}\n\nMiddle.\n\n${same}\n`]) {
+      expect(parse(text, 'same.md', cache)).toEqual(parse(text, 'same.md'))
+    }
+  })
+
   it('gives the same messages as a lint without it', () => {
     const config = resolveConfig({})
     const cache = new DocumentParagraphCache()

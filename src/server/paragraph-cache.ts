@@ -1,12 +1,16 @@
 /**
  * Per-document cache of tokenised blocks (see `ParagraphCache` in
  * src/article/parse.ts). A block whose text did not change since the last
- * parse is not tokenised again: its nlcst paragraphs are kept as they were
- * first positioned, and moved to where the block is now when it is used
- * again (offsets by the block's move, lines by its first node's, columns on
- * that first line only: the block's text is the same, so later lines start
- * at the same margin). Every hit is a fresh copy, so a plugin that touches
- * the tree cannot spoil the cache.
+ * parse is not tokenised again: its nlcst paragraphs are kept, and moved to
+ * where the block is now when it is used again (offsets by the block's move,
+ * lines by its first node's, columns on that first line only: the block's
+ * text is the same, so later lines start at the same margin). A block that
+ * did not move costs nothing.
+ *
+ * The kept nodes are moved in place, not copied: the tree of the previous parse
+ * is not used once its run is over or cancelled, and rules read the tree,
+ * they do not change it (a block whose text appears twice in one article
+ * gets a copy for its second place).
  *
  * Entries live for two parses after their last use (a paragraph typed over
  * and put back, or an undo, still hits), so the cache holds about one
@@ -18,7 +22,7 @@ import type {ParagraphCache} from '../article/parse.js'
 type Place = Parameters<ParagraphCache['get']>[2]
 
 interface Entry {
-  /** The block's paragraphs, positioned where the block was when they were tokenised. */
+  /** The block's paragraphs, positioned where the block was when last used. */
   paragraphs: Paragraph[]
   /** Where the block started then. */
   blockStart: number
@@ -63,19 +67,27 @@ export class DocumentParagraphCache implements ParagraphCache {
       this.misses++
       return undefined
     }
-    entry.used = this.generation
     this.hits++
     const from = entry.anchor
     const shift: Shift = {offset: start - entry.blockStart, line: to.line - from.line, column: to.column - from.column, firstLine: from.line}
-    return entry.paragraphs.map((paragraph) => copyNode(paragraph, shift) as Paragraph)
+    // The same text twice in one article: the second block gets its own copy.
+    if (entry.used === this.generation) return entry.paragraphs.map((paragraph) => copyNode(paragraph, shift) as Paragraph)
+    entry.used = this.generation
+    if (shift.offset !== 0 || shift.line !== 0 || shift.column !== 0) {
+      for (const paragraph of entry.paragraphs) moveNode(paragraph, shift)
+      entry.anchor = {line: to.line, column: to.column, offset: from.offset + shift.offset}
+      entry.blockStart = start
+    }
+    return entry.paragraphs
   }
 
   set(key: string, start: number, paragraphs: Paragraph[]): void {
     const first = paragraphs[0]?.position?.start
     if (!first || first.offset === undefined) return
     const anchor = {line: first.line, column: first.column, offset: first.offset}
-    const same: Shift = {offset: 0, line: 0, column: 0, firstLine: anchor.line}
-    this.entries.set(key, {paragraphs: paragraphs.map((paragraph) => copyNode(paragraph, same) as Paragraph), anchor, blockStart: start, used: this.generation})
+    // A copy of our own: parsers share point objects between nodes, which moving in place would move twice.
+    const own = paragraphs.map((paragraph) => copyNode(paragraph, {offset: 0, line: 0, column: 0, firstLine: anchor.line}) as Paragraph)
+    this.entries.set(key, {paragraphs: own, anchor, blockStart: start, used: this.generation})
   }
 
   clear(): void {
@@ -101,6 +113,21 @@ function movePoint(point: {line: number; column: number; offset?: number}, shift
     column: point.line === shift.firstLine ? point.column + shift.column : point.column,
     offset: (point.offset ?? 0) + shift.offset
   }
+}
+
+function shiftPoint(point: {line: number; column: number; offset?: number}, shift: Shift): void {
+  if (point.line === shift.firstLine) point.column += shift.column
+  point.line += shift.line
+  point.offset = (point.offset ?? 0) + shift.offset
+}
+
+/** Move `node` and its descendants by `shift`, in place. */
+function moveNode(node: Nodes, shift: Shift): void {
+  if (node.position) {
+    shiftPoint(node.position.start, shift)
+    shiftPoint(node.position.end, shift)
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) moveNode(child, shift)
 }
 
 /** Copy `node` and its descendants, moved by `shift`. */
