@@ -860,7 +860,7 @@ function signalsOf(
     const cue = cues.get(t.lower)
     if (cue === 'casualty') signals.casualty = true
     else if (cue === 'event') signals.event = true
-    else if (cue === 'money') signals.payment = true
+    else if (cue === 'money' || (cue === 'sum' && kind === 'money')) signals.payment = true
     else if (cue === 'membership') signals.membership = true
     if (modalWords.has(t.lower) && k < i) signals.hypothetical = true
   }
