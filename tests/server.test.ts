@@ -182,6 +182,16 @@ describe('newslint-language-server', () => {
     })
   })
 
+  it('places findings right in a buffer that starts with a byte order mark', async () => {
+    const uri = uriOf('bom.txt')
+    client.open(uri, 'plaintext', '\uFEFFThe the strike went on.\nThe union said the the strike would go on.\n', 1)
+    const found = (await client.forVersion(uri, 1)).diagnostics.filter((d) => d.code === 'repeated-words').map((d) => d.range.start)
+    expect(found).toEqual([
+      {line: 0, character: 1},
+      {line: 1, character: 15}
+    ])
+  })
+
   it('publishes only for the latest version after a burst of edits', async () => {
     const uri = uriOf('burst.md')
     client.open(uri, 'markdown', story, 1)
@@ -353,6 +363,18 @@ describe('newslint-language-server', () => {
     await expect(client.connection.sendRequest('workspace/executeCommand', {command: 'newslint.openRuleDocs', arguments: [42]})).rejects.toMatchObject({
       code: ErrorCodes.InvalidParams
     })
+
+    // Documents the protocol allows but no editor should send.
+    await client.connection.sendNotification('textDocument/didOpen', {textDocument: {uri: 42}})
+    await client.connection.sendNotification('textDocument/didOpen', {textDocument: {uri: uriOf('no-text.md'), languageId: 'markdown', version: 1}})
+    const binary = uriOf('binary.txt')
+    client.open(binary, 'plaintext', 'The\u0000strike', 1)
+    expect((await client.forVersion(binary, 1)).diagnostics[0]).toMatchObject({severity: DiagnosticSeverity.Error, source: 'newslint'})
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: {uri: binary, version: 2},
+      contentChanges: [{range: {start: {line: 40, character: 0}, end: {line: 99, character: 9}}, text: ' the the end'}]
+    })
+    expect(repeated((await client.forVersion(binary, 2)).diagnostics)).toBeUndefined()
 
     // Still alive, still linting.
     const uri = uriOf('after-malformed.md')

@@ -234,6 +234,8 @@ export class Linter {
     const cpuBefore = process.cpuUsage()
     try {
       const text = document.getText()
+      // A didOpen without text (no editor sends one) makes a document without content.
+      if (typeof text !== 'string') return
       const lookup = this.configs.forDocument(uri)
       if (lookup.error) {
         const error = lookup.error
