@@ -12,6 +12,7 @@
  * corpus needed). Bar: p95 <= 60 ms on a 2-core machine, memory stable.
  */
 import {spawn} from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -39,6 +40,11 @@ const SOAK = Number(flags.soak)
 const WARMUP = Number(flags.warmup)
 const WORDS = Number(flags.words)
 const BAR_P95 = 60
+
+if (!fs.existsSync(path.join(root, 'dist', 'src', 'server', 'index.js'))) {
+  console.error('bench/server.mjs: the server is not built; run `npm run build` first')
+  process.exit(1)
+}
 
 /** A deterministic pseudo-random generator (mulberry32), so runs edit the same places. */
 function random(seed) {
