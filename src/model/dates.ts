@@ -208,10 +208,11 @@ interface TenseLexicon {
   reportingPast: string[]
   scanStops: string[]
   complement: string[]
+  topicStops: string[]
 }
 
 let tenseLexicon:
-  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>; scanStops: Set<string>; complement: Set<string>}
+  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>; scanStops: Set<string>; complement: Set<string>; topicStops: Set<string>}
   | undefined
 
 function lexicon() {
@@ -230,7 +231,8 @@ function lexicon() {
       records: new Set(raw.records),
       reportingPast: new Set(raw.reportingPast),
       scanStops: new Set(raw.scanStops),
-      complement: new Set(raw.complement)
+      complement: new Set(raw.complement),
+      topicStops: new Set(raw.topicStops)
     }
   }
   return tenseLexicon
@@ -633,6 +635,11 @@ export function tenseOf(sentence: Sentence, expression: Pick<TemporalExpression,
       if (isPastVerb(word) && !lex.reporting.has(word) && !lex.determiners.has(words[k - 1]?.lower ?? '') && !lex.modals.has(words[k - 1]?.lower ?? '')) {
         // "passed by the House on Nov. 26": a participle and its agent.
         if (k < i && words[k + 1].lower === 'by') return {tense: 'past', verb: verbSpan(words[k]), preposition}
+        // "sold into EC stores on April 1", "filed a suit in Texas on": a verb and its short complement
+        // (the scan stops at words that bring in another event: "for", "ahead of", "about"…).
+        if (k < i && i - k <= 4 && !/^[\p{Lu}]/u.test(words[k + 1].text) && words.slice(k + 1, i + 1).every((w) => !isPastVerb(w.lower) && !/ing$/.test(w.lower) && !lex.topicStops.has(w.lower))) {
+          return {tense: 'past', verb: verbSpan(words[k]), preposition}
+        }
         // "raised rates on Nov. 29", "heard arguments on Dec. 6": a verb and a bare object.
         if (k === i - 1 && /^\p{Ll}+$/u.test(words[i].text) && !lex.determiners.has(words[i].lower) && !lex.complement.has(words[i].lower)) {
           return {tense: 'past', verb: verbSpan(words[k]), preposition}
