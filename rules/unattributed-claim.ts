@@ -140,8 +140,9 @@ const carriedOverBar = 0.8
 /** How sure the rule is that this unattributed sentence needs a source. */
 function confidenceOf(cues: ClaimCue[]): number {
   let confidence = cues[0].weight
-  const kinds = new Set(cues.map((c) => c.kind))
-  if (kinds.size > 1 || cues.length > 2) confidence += 0.1
+  // Two clear cues of different kinds (a cause and a judgement) make the sentence surely analysis; weak cues do not add up.
+  const clear = cues.filter((c) => c.weight >= 0.6)
+  if (new Set(clear.map((c) => c.kind)).size > 1 || clear.length > 2) confidence += 0.1
   return Math.max(0, Math.min(1, confidence))
 }
 

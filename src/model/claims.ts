@@ -6,7 +6,8 @@
  * - `causal`: explanation stated as fact ("was precipitated by", "led to",
  *   "the main factor"),
  * - `evaluation`: analysis or judgement stated as fact ("underscores",
- *   "reflects", "represents a monumental shift", "probably the largest"),
+ *   "reflects", "represents a monumental shift", "probably the largest",
+ *   "are weakened and divided": lexicon `claim-appraisal.txt`),
  * - `generalisation`: what a group thinks or feels ("many Syrians remain
  *   wary", "most voters fear"),
  * - `prediction`: what will or may happen ("is likely to", "might", "is
@@ -18,7 +19,7 @@
  * attribution or messages: the rule combines them.
  */
 import type {Sentence, TextSpan, Word} from '../article/types.js'
-import {loadTable} from './lexicon.js'
+import {loadTable, loadWordList} from './lexicon.js'
 
 export type ClaimKind = 'causal' | 'evaluation' | 'generalisation' | 'prediction' | 'agentless'
 
@@ -57,6 +58,9 @@ const notSuperlatives = new Set(['best', 'interest', 'west', 'test', 'rest', 're
 function isSuperlative(word: string): boolean {
   return word === 'best' || word === 'worst' || (word.length > 5 && word.endsWith('est') && !notSuperlatives.has(word))
 }
+
+const copulas = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'seems', 'seem', 'appears', 'appear', 'looks', 'look', 'became', 'become', 'becomes'])
+const intensifiers = new Set(['now', 'still', 'deeply', 'increasingly', 'badly', 'seriously', 'hopelessly', 'utterly', 'bitterly', 'very', 'too', 'so', 'largely', 'fundamentally', 'clearly', 'also', 'more', 'ever'])
 
 const modals = new Set(['would', 'will', 'might', 'could', 'may'])
 
@@ -134,6 +138,18 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
       const target = words[k]
       if (target && !target.quoted && (isSuperlative(target.lower) || target.lower === 'most')) {
         found.push({kind: 'evaluation', weight: 0.85, cue: {start: word.start, end: target.end, text: text.slice(word.start, target.end)}})
+      }
+    }
+    // An assessment after a copula: "the armed forces are weakened and divided", "the truce remains fragile".
+    if (copulas.has(word.lower)) {
+      let k = i + 1
+      while (k < words.length && k - i <= 3 && intensifiers.has(words[k].lower)) k++
+      const adjective = words[k]
+      const appraisal = loadWordList('claim-appraisal.txt')
+      if (adjective && !adjective.quoted && appraisal.has(adjective.lower)) {
+        const also = words[k + 1]?.lower === 'and' && appraisal.has(words[k + 2]?.lower ?? '')
+        const last = also ? words[k + 2] : adjective
+        found.push({kind: 'evaluation', weight: also ? 0.75 : 0.55, cue: {start: word.start, end: last.end, text: text.slice(word.start, last.end)}})
       }
     }
     // A group's future behaviour: "British voters would reject …", "consumers will shun …".
