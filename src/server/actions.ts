@@ -44,7 +44,7 @@ export function codeActions(input: ActionInput): CodeAction[] {
     const actual = data?.actual ?? document.getText(diagnostic.range)
     for (const value of expected) {
       actions.push({
-        title: value ? `Replace “${actual}” with “${value}”` : `Remove “${actual}”`,
+        title: !value ? `Remove “${actual}”` : actual ? `Replace “${actual}” with “${value}”` : `Insert “${value}”`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: expected.length === 1,
