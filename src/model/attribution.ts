@@ -13,7 +13,9 @@
  *   the same paragraph stays with that speaker,
  * - weasel attribution: a cue whose source names nobody ("critics say",
  *   "sources said", "some believe") or an impersonal one ("it is widely
- *   believed").
+ *   believed"),
+ * - first person outside quotation marks (a column, a reader's comment):
+ *   the writer is the source.
  *
  * It works per sentence on its words (outside quotation marks), with the
  * lexicons `attribution-cues.tsv`, `attribution-sources.txt`,
