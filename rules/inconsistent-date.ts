@@ -270,8 +270,8 @@ export default defineRule<InconsistentDateOptions>(
           quoted: link.quoted,
           note: `One of them is wrong: ${laterDate} is ${gap === 1 ? 'the day' : `${gap} days`} before ${earlierDate}. Check the order of events and the dates with the source.`,
           related: [
-            {start: lastOfLater.dated!.start, end: lastOfLater.dated!.end, message: `${laterNoun} is dated ${laterDate} here ('${lastOfLater.text}')`},
-            {start: firstOfEarlier.dated!.start, end: firstOfEarlier.dated!.end, message: `${earlierNoun} is dated ${earlierDate} here ('${firstOfEarlier.text}')`}
+            {start: lastOfLater.dated!.start, end: lastOfLater.dated!.end, message: `${laterNoun} is dated ${laterDate} here ('${lastOfLater.text}'${lastOfLater.dated!.quoted ? ', in a quotation' : ''})`},
+            {start: firstOfEarlier.dated!.start, end: firstOfEarlier.dated!.end, message: `${earlierNoun} is dated ${earlierDate} here ('${firstOfEarlier.text}'${firstOfEarlier.dated!.quoted ? ', in a quotation' : ''})`}
           ],
           confidence: 0.75,
           kind: 'chronology'
