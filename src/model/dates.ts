@@ -263,9 +263,27 @@ const dayAndMonth = new RegExp(
 )
 const weekdayAlone = new RegExp(String.raw`\b(?:(?:last|next|this)\s+)?${weekdayPattern}\b`, 'g')
 
+/**
+ * chrono-node's casual English parser, kept to the parsers that read a day
+ * and a month (and a weekday beside them): the windows hold nothing else
+ * worth reading, and the other parsers double the cost.
+ */
+let dayParser: chrono.Chrono | undefined
+const dayParsers = new Set(['ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser', 'ENWeekdayParser', 'ENMonthNameParser'])
+
+function parser(): chrono.Chrono {
+  if (!dayParser) {
+    dayParser = chrono.casual.clone()
+    const kept = dayParser.parsers.filter((p) => dayParsers.has(p.constructor.name))
+    // Should a chrono-node release rename its parsers, keep them all rather than none.
+    if (kept.length >= 3) dayParser.parsers = kept
+  }
+  return dayParser
+}
+
 function parseWindow(value: string, instant: Date): chrono.ParsedResult[] {
   try {
-    return chrono.parse(value, {instant, timezone: 0}, {forwardDate: false})
+    return parser().parse(value, {instant, timezone: 0}, {forwardDate: false})
   } catch {
     // A parser failure must not stop the linter: this window simply holds no date.
     return []
