@@ -192,6 +192,24 @@ describe('newslint-language-server', () => {
     ])
   })
 
+  it('points at the other place of a cross-sentence finding', async () => {
+    // The headline and the body disagree on a figure: the core case of inconsistent-figure.
+    const uri = uriOf('figures.md')
+    const text = '# Crane collapse kills 12 at northern harbour\n\nA crane collapsed at the northern harbour on Tuesday, killing 21 dock workers, the port authority said.\n'
+    client.open(uri, 'markdown', text, 1)
+    const withRelated = (await client.forVersion(uri, 1)).diagnostics.filter((d) => d.relatedInformation?.length)
+    expect(withRelated.length).toBeGreaterThan(0)
+    for (const diagnostic of withRelated) {
+      for (const related of diagnostic.relatedInformation!) {
+        expect(related.location.uri).toBe(uri)
+        expect(related.message).toBeTruthy()
+        expect(related.location.range.start.line).toBeLessThanOrEqual(2)
+      }
+    }
+    const figure = withRelated.find((d) => d.code === 'inconsistent-figure')
+    if (figure) expect(figure.relatedInformation![0].location.range.start).toEqual({line: 2, character: 62})
+  })
+
   it('publishes only for the latest version after a burst of edits', async () => {
     const uri = uriOf('burst.md')
     client.open(uri, 'markdown', story, 1)
