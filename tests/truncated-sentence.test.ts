@@ -81,7 +81,11 @@ describe('truncated-sentence: function words', () => {
     ['She works as a nurse in a hospital near.', undefined],
     ['The bank reported a rise in.', 'rise in.'],
     ['The government imposed a ban on.', 'ban on.'],
-    ['The minister met his.', 'met his.']
+    ['The minister met his.', 'met his.'],
+    ['The singer was found dead on Friday in.', 'Friday in.'],
+    ['The governor said the possible action was.', 'action was.'],
+    ['The tax costs the industry millions every year and has.', 'and has.'],
+    ['The champion remains fourth in the rankings while.', 'rankings while.']
   ])('%s', (sentence, text) => {
     const messages = flagged(sentence + ' Nothing else was said.' + ending)
     expect(messages.map((m) => m.text)).toEqual(text === undefined ? [] : [expect.stringContaining(text)])
@@ -102,6 +106,12 @@ describe('truncated-sentence: function words', () => {
     'The decision was his.',
     'The team moved in.',
     'The talks went on.',
+    'Prices rose more than the forecast was.',
+    'Analysts expected a rally, and the markets did.',
+    'Nobody knows where the money is.',
+    'The plan is on hold for the time being.',
+    'The talks could take a while.',
+    'The firm said it would.',
     'The company was founded in 1990 by Acme Ltd. Its shares rose in Jan. It paid the U.S. Treasury in full.'
   ])('stays quiet on %s', (sentence) => {
     expect(flagged(sentence + ' Nothing else was said.' + ending)).toEqual([])
