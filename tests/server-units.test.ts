@@ -210,6 +210,20 @@ describe('code actions', () => {
     return {title: action?.title, text: action && TextDocument.applyEdits(document, action.edit!.changes![document.uri])}
   }
 
+  it('offers no replacement for a finding whose words have changed since it was found', () => {
+    const document = TextDocument.create('file:///a.md', 'markdown', 2, 'The union said the strike went on.\n')
+    const stale: Diagnostic = {
+      range: {start: {line: 0, character: 15}, end: {line: 0, character: 22}},
+      source: 'newslint',
+      code: 'repeated-words',
+      message: 'repeated',
+      data: {expected: ['the'], actual: 'the the', version: 1}
+    }
+    expect(codeActions({document, format: 'markdown', diagnostics: [stale]}).some((a) => a.title.startsWith('Replace'))).toBe(false)
+    const current = {...stale, data: {expected: ['the'], actual: 'the str', version: 1}}
+    expect(codeActions({document, format: 'markdown', diagnostics: [current]}).some((a) => a.title.startsWith('Replace'))).toBe(true)
+  })
+
   it('adds the rule to an ignore comment already before the block', () => {
     const document = TextDocument.create('file:///a.md', 'markdown', 1, '# Title\n\n<!-- newslint-ignore indefinite-article -->\nThe union said the the strike went on.\n')
     expect(disable(document, 'markdown').text).toContain('<!-- newslint-ignore indefinite-article repeated-words -->\nThe union')

@@ -41,8 +41,11 @@ export function codeActions(input: ActionInput): CodeAction[] {
     const ruleId = diagnostic.code
     const data = (isData(diagnostic.data) ? diagnostic.data : undefined) ?? input.dataFor?.(diagnostic)
     const expected = data?.expected?.filter((value): value is string => typeof value === 'string').slice(0, MAX_REPLACEMENTS) ?? []
-    const actual = data?.actual ?? document.getText(diagnostic.range)
-    for (const value of expected) {
+    const current = document.getText(diagnostic.range)
+    const actual = data?.actual ?? current
+    // A finding from an older version whose text has changed since: its replacement would land on other words.
+    const moved = data?.version !== undefined && data.version !== document.version && data.actual !== undefined && data.actual !== current
+    for (const value of moved ? [] : expected) {
       actions.push({
         title: !value ? `Remove “${actual}”` : actual ? `Replace “${actual}” with “${value}”` : `Insert “${value}”`,
         kind: CodeActionKind.QuickFix,
@@ -79,7 +82,7 @@ export function codeActions(input: ActionInput): CodeAction[] {
 }
 
 function isData(value: unknown): value is DiagnosticData {
-  return value !== null && typeof value === 'object' && (Array.isArray((value as DiagnosticData).expected) || 'actual' in value)
+  return value !== null && typeof value === 'object' && (Array.isArray((value as DiagnosticData).expected) || 'actual' in value || 'version' in value)
 }
 
 const ignorePattern = /<!--\s*newslint-ignore\b([^>]*?)\s*-->/

@@ -14,6 +14,8 @@ import {messageData} from '../message.js'
 export interface DiagnosticData {
   expected?: string[]
   actual?: string
+  /** The document version the finding was computed for. */
+  version?: number
 }
 
 interface Point {
@@ -44,7 +46,7 @@ export function severityOf(message: VFileMessage): DiagnosticSeverity {
   return DiagnosticSeverity.Information
 }
 
-export function toDiagnostic(message: VFileMessage, uri: string, bom: number): Diagnostic {
+export function toDiagnostic(message: VFileMessage, uri: string, bom: number, version?: number): Diagnostic {
   const diagnostic: Diagnostic = {
     range: rangeOf(message.place, bom),
     severity: severityOf(message),
@@ -63,10 +65,10 @@ export function toDiagnostic(message: VFileMessage, uri: string, bom: number): D
   const data: DiagnosticData = {}
   if (message.expected?.length) data.expected = [...message.expected]
   if (message.actual !== undefined && message.actual !== null) data.actual = message.actual
-  if (data.expected || data.actual !== undefined) diagnostic.data = data
+  if (data.expected || data.actual !== undefined) diagnostic.data = version === undefined ? data : {...data, version}
   return diagnostic
 }
 
-export function toDiagnostics(file: VFile, uri: string, bom: number): Diagnostic[] {
-  return file.messages.map((message) => toDiagnostic(message, uri, bom))
+export function toDiagnostics(file: VFile, uri: string, bom: number, version?: number): Diagnostic[] {
+  return file.messages.map((message) => toDiagnostic(message, uri, bom, version))
 }

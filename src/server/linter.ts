@@ -280,7 +280,7 @@ export class Linter {
       const source = file.data.sourceTree
       this.publish(uri, state, {
         version,
-        diagnostics: toDiagnostics(file, uri, bom),
+        diagnostics: toDiagnostics(file, uri, bom, version),
         markdownTree: source?.format === 'markdown' && !bom ? (source.tree as MdastRoot) : undefined
       })
       const cpu = process.cpuUsage(cpuBefore)
