@@ -195,6 +195,18 @@ function toAuditMessage(message: VFileMessage, text: string): AuditMessage {
   return result
 }
 
+/** The id of a task's record, when it has one (for errors found outside the record's audit). */
+export function taskId(task: AuditTask): string | undefined {
+  if (task.kind !== 'record') return undefined
+  try {
+    const value = (JSON.parse(task.json) as {id?: unknown} | null)?.id
+    if (value === undefined || value === null) return undefined
+    return typeof value === 'object' ? JSON.stringify(value) : String(value)
+  } catch {
+    return undefined
+  }
+}
+
 export function failure(key: string, source: string, line: number | undefined, id: string | undefined, code: string, message: string): AuditResult {
   return {
     key,

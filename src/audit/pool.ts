@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import {failure, type AuditSettings} from './analyse.js'
+import {failure, taskId, type AuditSettings} from './analyse.js'
 import type {AuditTask, WorkerOutput} from './types.js'
 
 export interface PoolOptions {
@@ -244,15 +244,7 @@ export async function runPool(
 
 function failedOutput(task: AuditTask, error: unknown, timeoutMs: number, overdue: boolean): WorkerOutput {
   const {source, line} = taskWhere(task)
-  let id: string | undefined
-  if (task.kind === 'record') {
-    try {
-      const value = (JSON.parse(task.json) as {id?: unknown}).id
-      if (value !== undefined && value !== null) id = String(value)
-    } catch {
-      id = undefined
-    }
-  }
+  const id = taskId(task)
   const code = (error as {code?: string})?.code
   const result = overdue
     ? failure(task.key, source, line, id, 'timeout', `Linting this article took longer than the ${timeoutMs / 1000} s limit (--timeout); it was stopped`)
