@@ -54,7 +54,9 @@ function noCompiler(this: Processor) {
 
 export function createProcessor(options: ProcessorOptions = {}) {
   const parseOptions: ParseOptions = {date: options.date, format: options.format, maxBytes: options.maxBytes}
-  if (options.config && !options.date && !isResolved(options.config) && options.config.date) parseOptions.date = options.config.date
+  // A configuration may carry a publication date (and a size limit) for every article under it.
+  if (options.config && !options.date && options.config.date) parseOptions.date = options.config.date
+  if (options.config && options.maxBytes === undefined && options.config.maxSize) parseOptions.maxBytes = options.config.maxSize
   return unified()
     .use(newslintParse, parseOptions)
     .use(newslintRules, options)
