@@ -53,7 +53,14 @@ function noCompiler(this: Processor) {
 }
 
 export function createProcessor(options: ProcessorOptions = {}) {
-  const parseOptions: ParseOptions = {date: options.date, format: options.format, maxBytes: options.maxBytes}
+  const parseOptions: ParseOptions = {date: options.date, format: options.format, maxBytes: options.maxBytes, paragraphCache: options.paragraphCache}
+  if (options.configFor) {
+    const configFor = options.configFor
+    parseOptions.settingsFor = (file) => {
+      const config = configFor(file)
+      return {date: config.date, maxBytes: config.maxSize}
+    }
+  }
   // A configuration may carry a publication date (and a size limit) for every article under it.
   if (options.config && !options.date && options.config.date) parseOptions.date = options.config.date
   if (options.config && options.maxBytes === undefined && options.config.maxSize) parseOptions.maxBytes = options.config.maxSize

@@ -30,6 +30,8 @@ export interface ParseOptions {
   maxBytes?: number
   /** Tokenised blocks kept between parses of the same document (language server). */
   paragraphCache?: ParagraphCache
+  /** Per-file settings (the CLI: `date` and `maxSize` of the configuration that applies to the file). */
+  settingsFor?: (file: VFile) => {date?: string; maxBytes?: number} | undefined
 }
 
 /**
@@ -234,7 +236,16 @@ function refuse(file: VFile, error: unknown): Root {
 export function newslintParse(this: Processor, options: ParseOptions = {}) {
   // eslint-disable-next-line @typescript-eslint/no-this-alias
   const self = this as unknown as {parser: (document: string, file: VFile) => Root}
-  self.parser = (_document: string, file: VFile) => parseArticle(file, options)
+  self.parser = (_document: string, file: VFile) => {
+    if (!options.settingsFor) return parseArticle(file, options)
+    let settings: {date?: string; maxBytes?: number} | undefined
+    try {
+      settings = options.settingsFor(file)
+    } catch {
+      // A broken configuration is reported by the rules step, with its file and key.
+    }
+    return parseArticle(file, {...options, date: options.date ?? settings?.date, maxBytes: options.maxBytes ?? settings?.maxBytes})
+  }
 }
 
 export type {NlcstSentence}
