@@ -78,7 +78,10 @@ export default defineRule<UnattributedClaimOptions>(
         // Unnamed "sources" and "insiders" vouch for facts, not views: never a framed opinion.
         const impersonal = attribution.source === undefined || /\b(sources?|insiders?)\b/i.test(attribution.source.text)
         const factual = statesCheckableFact(sentence, weasel.end)
-        const opinion = attribution.weaselPosition === 'leading' && !impersonal && !factual
+        // Only a side named by its stance ("critics", "sceptics") frames a view; "experts", "observers",
+        // "many" claim authority or consensus, and a belief ("many believe") is a claim about a group.
+        const stance = /\b(critics?|sceptics?|skeptics?)\b/i.test(attribution.source?.text ?? '') && !attribution.belief
+        const opinion = attribution.weaselPosition === 'leading' && !impersonal && !factual && stance
         // "Some say that …": a formal report of a proposition, not a framed view; reported, as info.
         const formal = opinion && followedByThat(sentence, weasel.end)
         if (opinion && !formal && !options.opinionWeasels) continue
@@ -111,6 +114,11 @@ export default defineRule<UnattributedClaimOptions>(
         }
       }
       const cues = claimCues(sentence, article.text, {extraCues: options.extraClaimCues})
+      // "Industry analysts believe …", "some traders fear …": a group's mind, with no one named.
+      if (attribution.beliefHolder === 'group' && attribution.belief) {
+        cues.unshift({kind: 'generalisation', weight: 0.75, cue: attribution.belief})
+        cues.sort((a, b) => b.weight - a.weight)
+      }
       if (!cues.length) continue
       // A carried-over sentence continues its speaker, unless it makes a strong claim of its own
       // ("It may also set X, according to a source. It is also likely to set Y.": whose forecast is Y?).

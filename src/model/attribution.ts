@@ -65,6 +65,8 @@ export interface SentenceAttribution {
   from?: number
   /** The sentence reports a belief or expectation of its subject ("X expects", "many fear"). */
   belief?: TextSpan
+  /** Who holds that belief: a named person, body or pronoun, or an unnamed share of a group ("some traders believe"). */
+  beliefHolder?: 'named' | 'group'
 }
 
 export interface AttributionModel {
@@ -289,7 +291,16 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     }
     if (cueClass === 'belief') {
       // "X believes/expects …" reports a mind, not speech: the sentence still needs a source.
-      result.belief ??= span(text, [...source, word])
+      // Not a participle ("a theatre thought to be …", "was not expected"), and only a short subject.
+      const participle = words[i + 1]?.lower === 'to' && /ed$|ght$/.test(word.lower)
+      let k = i - 1
+      while (k >= 0 && ['not', 'never', 'widely', 'generally', 'also', 'largely', 'still', 'once'].includes(words[k].lower)) k--
+      const passive = k >= 0 && beForms.has(words[k].lower)
+      if (participle || passive || source.length > 5 || (source[0] && prepositions.has(source[0].lower))) continue
+      if (!result.belief) {
+        result.belief = span(text, [...source, word])
+        result.beliefHolder = holderOf(head(source), lexicon, properNouns)
+      }
       continue
     }
     // Only "said", "told" and "according to" report speech whatever stands before them; other cues need a source as subject ("the statement underscored", not "the defection underscores").
@@ -298,14 +309,15 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     real ??= {...result, kind: 'speech', attributed: true, cue, source: span(text, source)}
   }
   // A weasel wins the report even next to a real source ("X said …, critics argue"); `attributed` still says whether a real source stands behind.
+  const belief = result.belief ? {belief: result.belief, beliefHolder: result.beliefHolder} : {}
   if (weaselFound?.weasel) {
     const before = words.filter((w) => w.end <= weaselFound!.weasel!.start)
     const last = before[before.length - 1]
     const first = words.find((w) => w.start >= weaselFound!.weasel!.start)
     const trailing = before.length >= 2 && last !== undefined && first !== undefined && boundaryBetween(text, last, first)
-    return {...weaselFound, weaselPosition: trailing ? 'trailing' : 'leading', attributed: real !== undefined, belief: result.belief}
+    return {...weaselFound, weaselPosition: trailing ? 'trailing' : 'leading', attributed: real !== undefined, ...belief}
   }
-  if (real) return {...real, belief: result.belief}
+  if (real) return {...real, ...belief}
   // ("US" in capitals is the United States, not "us".)
   if (words.some((w) => !w.quoted && firstPerson.has(w.lower) && w.text !== 'US')) return {...result, kind: 'first-person', attributed: true}
   return result
@@ -374,6 +386,19 @@ function isSource(words: Word[], lexicon: Lexicon, properNouns: Set<string>): bo
   return false
 }
 
+/** A named holder (a person, a body, a pronoun) or an unnamed share of a group ("some traders", "many parents"). */
+function holderOf(words: Word[], lexicon: Lexicon, properNouns: Set<string>): 'named' | 'group' | undefined {
+  if (!words.length) return undefined
+  for (const word of words) {
+    if (lexicon.sources.has(word.lower) && ['he', 'she', 'they', 'we', 'i', 'it', 'you'].includes(word.lower)) return 'named'
+    if (/^\p{Lu}/u.test(word.text) && (word.index > 0 || properNouns.has(word.lower))) return 'named'
+  }
+  // "Some traders", "many parents": a share of a group, which nobody has counted. A bare plural
+  // ("bankers feel", like "analysts said") names the kind of source and is left alone.
+  const quantified = words.some((w) => ['some', 'many', 'most', 'few', 'several', 'numerous'].includes(w.lower))
+  return quantified ? 'group' : undefined
+}
+
 /** A plausible subject noun phrase: short, no finite verb-looking words. */
 function looksLikeSubject(phrase: Word[]): boolean {
   return phrase.length <= 6
@@ -387,11 +412,13 @@ function looksLikeSubject(phrase: Word[]): boolean {
  * only with a present-tense cue ("some say"): "many said" reports a group
  * the article has just described.
  */
+const presentCues = new Set(['say', 'believe', 'argue', 'think', 'claim', 'note', 'warn', 'fear', 'suggest', 'feel', 'agree', 'expect', 'contend', 'insist', 'predict', 'reckon', 'worry', 'maintain', 'doubt', 'suspect'])
+
 function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word): boolean {
   let weasel = false
   if (phrase.length && determiners.has(phrase[0].lower)) return false
   const bare = phrase.filter((w) => !verbalFillers.has(w.lower))
-  if (cue && bare.length === 1 && quantifiers.has(bare[0].lower) && !/s$/.test(cue.lower) && !['say', 'believe', 'argue', 'think', 'claim', 'note', 'warn', 'fear', 'suggest', 'feel'].includes(cue.lower)) return false
+  if (cue && bare.length === 1 && quantifiers.has(bare[0].lower) && !/s$/.test(cue.lower) && !presentCues.has(cue.lower)) return false
   for (const word of phrase) {
     if (lexicon.weaselSources.has(word.lower)) {
       weasel = true

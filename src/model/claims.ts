@@ -59,6 +59,7 @@ function isSuperlative(word: string): boolean {
   return word === 'best' || word === 'worst' || (word.length > 5 && word.endsWith('est') && !notSuperlatives.has(word))
 }
 
+const beForms = new Set(['was', 'were', 'is', 'are', 'been', 'be'])
 const copulas = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'seems', 'seem', 'appears', 'appear', 'looks', 'look', 'became', 'become', 'becomes'])
 const intensifiers = new Set(['now', 'still', 'deeply', 'increasingly', 'badly', 'seriously', 'hopelessly', 'utterly', 'bitterly', 'very', 'too', 'so', 'largely', 'fundamentally', 'clearly', 'also', 'more', 'ever'])
 
@@ -124,7 +125,10 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
       }
       if (!ok) continue
       const last = words[i + pattern.words.length - 1]
-      found.push({kind: pattern.kind, weight: pattern.weight, cue: {start: word.start, end: last.end, text: text.slice(word.start, last.end)}})
+      let weight = pattern.weight
+      // A passive cause with its verb ("was driven by", "were caused by") states the cause outright.
+      if (pattern.kind === 'causal' && pattern.words[pattern.words.length - 1] === 'by' && beForms.has(words[i - 1]?.lower ?? '')) weight = Math.max(weight, 0.8)
+      found.push({kind: pattern.kind, weight, cue: {start: word.start, end: last.end, text: text.slice(word.start, last.end)}})
       break
     }
     // A cause singled out: "the main factor", "a key reason", "the biggest driver".
