@@ -56,7 +56,7 @@ function binary() {
 function tooLarge(size: number, max: number) {
   return new InputError(
     'too-large',
-    `Cannot read this file: it is ${formatBytes(size)}, over the ${formatBytes(max)} limit for one article (raise it with --max-size)`
+    `Cannot read this file: it is ${formatBytes(size)}, over the ${formatBytes(max)} limit for one article (raise it with --max-size or the maxSize setting)`
   )
 }
 
