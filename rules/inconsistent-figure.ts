@@ -11,6 +11,7 @@
  */
 import {defineRule} from '../src/rule.js'
 import {modelOf} from '../src/article/index.js'
+import type {Article, Sentence} from '../src/article/types.js'
 import {buildFigures, figuresAgree, sameThing, type Figure, type FigureModel} from '../src/model/figures.js'
 
 export interface InconsistentFigureOptions {
@@ -32,14 +33,33 @@ const comparisonWords = new Set([
 
 const timePattern = /\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|quarter|qtr|half|year|month|week|today|yesterday|tomorrow)\b/gi
 
-function timesOf(text: string): string[] {
-  return [...new Set([...text.toLowerCase().matchAll(timePattern)].map((m) => m[0].slice(0, 3)))]
+const times = new WeakMap<Sentence, string[]>()
+
+/** Time words of a sentence ("monday", "1986", "quarter"), cached. */
+function timesOf(sentence: Sentence): string[] {
+  let found = times.get(sentence)
+  if (!found) times.set(sentence, (found = [...new Set([...sentence.text.toLowerCase().matchAll(timePattern)].map((m) => m[0].slice(0, 3)))]))
+  return found
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
-  return line
+const lineStarts = new WeakMap<Article, number[]>()
+
+/** The line of an offset, for the message ("line 5"). */
+function lineOf(article: Article, offset: number): number {
+  let starts = lineStarts.get(article)
+  if (!starts) {
+    starts = [0]
+    for (let i = 0; i < article.text.length; i++) if (article.text.charCodeAt(i) === 10) starts.push(i + 1)
+    lineStarts.set(article, starts)
+  }
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle] <= offset) low = middle
+    else high = middle - 1
+  }
+  return low + 1
 }
 
 function comparable(a: Figure, b: Figure): boolean {
@@ -72,7 +92,6 @@ export default defineRule<InconsistentFigureOptions>(
   ({article, file, options, report}) => {
     const model: FigureModel = modelOf(file, 'figures', buildFigures)
     const body = model.figures.filter((f) => f.zone === 'body')
-    const text = article.text
     const reported = new Set<Figure>()
 
     if (options.headline) {
@@ -98,7 +117,7 @@ export default defineRule<InconsistentFigureOptions>(
         const other = best.figure
         reported.add(figure)
         report({
-          message: `The headline says ${figure.amount} but the body says ${other.amount} (line ${lineOf(text, other.start)}): check which is right`,
+          message: `The headline says ${figure.amount} but the body says ${other.amount} (line ${lineOf(article, other.start)}): check which is right`,
           start: figure.start,
           end: figure.end,
           quoted: figure.quoted,
@@ -113,17 +132,24 @@ export default defineRule<InconsistentFigureOptions>(
     }
 
     if (options.body) {
-      for (let i = 0; i < body.length; i++) {
-        const later = body[i]
+      // Only figures of one kind, unit and counted noun can be the same quantity; within a group,
+      // a figure is compared with the first few before it, which keeps long articles linear.
+      const groups = new Map<string, Figure[]>()
+      for (const later of body) {
+        const key = later.kind === 'count' ? `count:${later.counts?.head ?? ''}` : `${later.kind}:${later.unit}`
+        if (later.kind === 'count' && !later.counts) continue
+        const group = groups.get(key) ?? []
+        groups.set(key, group)
+        const earlierOnes = group.slice(0, 12)
+        if (group.length < 12) group.push(later)
         if (reported.has(later)) continue
-        for (let j = 0; j < i; j++) {
-          const earlier = body[j]
+        for (const earlier of earlierOnes) {
           if (earlier.sentence === later.sentence || !comparable(earlier, later)) continue
           if (figuresAgree(earlier, later)) continue
           if (!sameQuantity(earlier, later, model)) continue
           reported.add(later)
           report({
-            message: `'${later.text}' disagrees with '${earlier.text}' (line ${lineOf(text, earlier.start)}): check which is right`,
+            message: `'${later.text}' disagrees with '${earlier.text}' (line ${lineOf(article, earlier.start)}): check which is right`,
             start: later.start,
             end: later.end,
             quoted: later.quoted,
@@ -151,8 +177,8 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
     if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > (figure.kind === 'count' ? 2 : 1)) return false
   }
   // Different times ("on Monday" and "by Friday"): the figure may have changed.
-  const aTimes = timesOf(a.sentence.text)
-  const bTimes = timesOf(b.sentence.text)
+  const aTimes = timesOf(a.sentence)
+  const bTimes = timesOf(b.sentence)
   if (aTimes.length && bTimes.length && !aTimes.some((t) => bTimes.includes(t))) return false
   if (a.kind === 'count') {
     if (!a.counts || !b.counts) return false

@@ -33,15 +33,42 @@ function ledeSentence(article: Article): number | undefined {
 
 /** A figure elsewhere in the article for the same thing, if any. */
 export function figureFor(vague: VagueQuantity, figures: Figure[]): Figure | undefined {
+const cuesOf = new WeakMap<Figure, string[]>()
+const cues = (words: string[]) => words.filter((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')
+const indexes = new WeakMap<Figure[], Map<string, Figure[]>>()
+
+/** Figures by what they count (head noun and noun classes), built once per article. */
+function indexOf(figures: Figure[]): Map<string, Figure[]> {
+  let index = indexes.get(figures)
+  if (!index) {
+    index = new Map()
+    for (const figure of figures) {
+      if (!figure.counts) continue
+      const keys = new Set([`${figure.kind}:${figure.counts.head}`, ...figure.counts.classes.map((c) => `${figure.kind}:class:${c}`)])
+      for (const key of keys) {
+        const list = index.get(key) ?? []
+        // A few places are enough to find the figure: keep long articles linear.
+        if (list.length < 50) list.push(figure)
+        index.set(key, list)
+      }
+    }
+    indexes.set(figures, index)
+  }
+  return index
+}
+
   if (!vague.counts) return undefined
   const kind = vague.kind === 'share' ? 'percent' : vague.kind
   let best: {figure: Figure; score: number} | undefined
   const cues = (words: string[]) => words.filter((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')
   const vagueCues = cues(vague.context)
-  for (const figure of figures) {
+  const index = indexOf(figures)
+  const candidates = new Set([...(index.get(`${kind}:${vague.counts.head}`) ?? []), ...vague.counts.classes.flatMap((c) => index.get(`${kind}:class:${c}`) ?? [])])
+  for (const figure of candidates) {
     if (figure.sentence === vague.sentence || figure.kind !== kind || !figure.counts) continue
     // "Scores of passengers were killed" is not given by "212 passengers" aboard, nor by "87 rescued".
-    const figureCues = cues(figure.context)
+    let figureCues = cuesOf.get(figure)
+    if (!figureCues) cuesOf.set(figure, (figureCues = cues(figure.context)))
     if (vagueCues.length && !vagueCues.some((w) => figureCues.includes(w))) continue
     const near = vague.context.filter((w) => figure.context.includes(w)).length + (vagueCues.length ? 2 : 0)
     const score = sameThing(vague.counts, figure.counts) + 0.02 * near + (figure.quoted ? -0.05 : 0) + (figure.zone === 'headline' ? -0.01 : 0)

@@ -138,7 +138,8 @@ describe('newslint audit', () => {
   it('runs as a deterministic stdin mapper, and merges shards into one store and report', () => {
     const dir = tempDir('audit-shards')
     const shardA = [...Array.from({length: 15}, (_, i) => record(i)), 'not json at all']
-    const shardB = Array.from({length: 15}, (_, i) => record(15 + i))
+    // story-29 twice under one id, with different text: two articles, both kept.
+    const shardB = [...Array.from({length: 15}, (_, i) => record(15 + i)), record(29, {body: 'Another story that shares the id.'})]
     const input = shardA.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n'
     const one = cli(['audit', '--stdin', '--jsonl', '--workers', '1', '--batch', '3'], {cwd: dir, input})
     const two = cli(['audit', '--stdin', '--jsonl', '--workers', '2'], {cwd: dir, input})
@@ -154,10 +155,11 @@ describe('newslint audit', () => {
     // part-00001 twice: a retried task's output must not double its articles.
     const merge = cli(['audit', 'merge', 'part-00000', 'part-00001', 'part-00001', '--out', 'merged'], {cwd: dir})
     expect(merge.status, merge.stderr).toBe(1)
-    expect(merge.stderr).toContain('15 duplicates dropped')
+    expect(merge.stderr).toContain('16 duplicates dropped')
     const merged = readResults(path.join(dir, 'merged', 'results.jsonl'))
-    expect(merged).toHaveLength(31)
-    expect(new Set(merged.map((r) => r.key)).size).toBe(31)
+    expect(merged).toHaveLength(32)
+    expect(new Set(merged.map((r) => r.key)).size).toBe(32)
+    expect(merged.filter((r) => r.id === 'story-29')).toHaveLength(2)
     expect(fs.readFileSync(path.join(dir, 'merged', 'report.html'), 'utf8')).toContain('Findings per rule')
   })
 

@@ -1,9 +1,10 @@
 /**
  * `newslint audit merge`: combine the result lines of shards (mapper output
  * of `--stdin --jsonl`, or the results.jsonl of audit folders) into one store.
- * An article is keyed by its id when it has one, so that the same article
- * audited twice (a retried or speculative task) counts once; results without
- * an id are keyed by shard and position. A broken result line is kept as an
+ * An article is keyed by its id and the digest of its record when it has an
+ * id, so that the same record audited twice (a retried or speculative task)
+ * counts once while two different records that share an id both count;
+ * results without an id are keyed by shard and position. A broken result line is kept as an
  * error, never dropped.
  */
 import fs from 'node:fs'
@@ -77,7 +78,7 @@ export async function mergeShards(inputs: string[], cwd: string, store: AuditSto
           take(failure(`${shard}:${item.line}`, shard, item.line, undefined, 'malformed-result', `Line ${item.line} of shard ${shard} is not a newslint audit result`))
           continue
         }
-        result.key = result.id !== undefined ? `id:${result.id}` : `${shard}:${result.key}`
+        result.key = result.id !== undefined ? `id:${result.id}${result.digest ? `:${result.digest}` : ''}` : `${shard}:${result.key}`
         result.rules ??= {}
         take(result)
       }

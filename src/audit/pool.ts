@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import {failure, taskId, type AuditSettings} from './analyse.js'
+import {failure, recordDigest, taskId, type AuditSettings} from './analyse.js'
 import type {AuditTask, WorkerOutput} from './types.js'
 
 export interface PoolOptions {
@@ -251,5 +251,6 @@ function failedOutput(task: AuditTask, error: unknown, timeoutMs: number, overdu
     : code === 'ERR_WORKER_OUT_OF_MEMORY'
       ? failure(task.key, source, line, id, 'crash', `The worker auditing this article ran out of memory: ${String((error as Error)?.message ?? error)}`)
       : failure(task.key, source, line, id, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
+  if (task.kind === 'record') result.digest = recordDigest(task.json)
   return {key: task.key, seq: task.seq, line: JSON.stringify(result), status: 'error'}
 }

@@ -61,6 +61,8 @@ export interface AuditResult {
   /** Findings per rule id. */
   rules: Record<string, number>
   messages: AuditMessage[]
+  /** Fingerprint of the record's JSON line (records only): `merge` keys by id and digest. */
+  digest?: string
   /** Fields of the record newslint does not know, kept as they were. */
   meta?: Record<string, unknown>
 }

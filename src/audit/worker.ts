@@ -3,7 +3,7 @@
  * one processor and sends back one result line per article.
  */
 import {workerData} from 'node:worker_threads'
-import {Auditor, failure, taskId, type AuditSettings} from './analyse.js'
+import {Auditor, failure, recordDigest, taskId, type AuditSettings} from './analyse.js'
 import type {AuditTask, WorkerOutput} from './types.js'
 
 let auditor: Auditor | undefined
@@ -28,6 +28,7 @@ export default function auditBatch({tasks, clock: buffer}: {tasks: AuditTask[]; 
       const where = task.kind === 'file' ? task.path : task.source
       const line = task.kind === 'file' ? undefined : task.line
       result = failure(task.key, where, line, taskId(task), 'internal-error', `newslint failed on this article: ${String((error as Error)?.message ?? error)}`)
+      if (task.kind === 'record') result.digest = recordDigest(task.json)
     }
     out.push({key: task.key, seq: task.seq, line: JSON.stringify(result), status: result.status})
   }

@@ -914,7 +914,19 @@ export function buildFigures(article: Article): FigureModel {
   const vague: VagueQuantity[] = []
   const bySentence = new Map<number, Figure[]>()
   const quotations = article.quotations
-  const quotedAt = (offset: number) => quotations.some((q) => offset >= q.start && offset < q.end)
+  // Quotations are in text order and do not overlap: a binary search finds the one before an offset.
+  const quotedAt = (offset: number) => {
+    let low = 0
+    let high = quotations.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const quotation = quotations[middle]
+      if (offset < quotation.start) high = middle - 1
+      else if (offset >= quotation.end) low = middle + 1
+      else return true
+    }
+    return false
+  }
   const {mayHold} = lex()
   for (const sentence of article.sentences) {
     if (!anyFigureMark.test(sentence.text) && !mayHold.test(sentence.text)) continue
