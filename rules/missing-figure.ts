@@ -60,7 +60,6 @@ function indexOf(figures: Figure[]): Map<string, Figure[]> {
   if (!vague.counts) return undefined
   const kind = vague.kind === 'share' ? 'percent' : vague.kind
   let best: {figure: Figure; score: number} | undefined
-  const cues = (words: string[]) => words.filter((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')
   const vagueCues = cues(vague.context)
   const index = indexOf(figures)
   const candidates = new Set([...(index.get(`${kind}:${vague.counts.head}`) ?? []), ...vague.counts.classes.flatMap((c) => index.get(`${kind}:class:${c}`) ?? [])])
