@@ -18,6 +18,7 @@
 import * as chrono from 'chrono-node'
 import type {Article, Sentence, Span, Word, Zone} from '../article/types.js'
 import {monthNames} from '../article/dateline.js'
+import {quotationAt} from '../article/quotes.js'
 import {loadJsonLexicon, loadTable} from './lexicon.js'
 
 export interface CalendarDate {
@@ -387,7 +388,7 @@ export function buildDates(article: Article): DateModel {
   }
   const instant = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 6, 1, 12))
   const text = article.text
-  const quotedAt = (offset: number) => article.quotations.some((q) => offset >= q.start && offset < q.end)
+  const quotedAt = (offset: number) => quotationAt(article.quotations, offset) !== undefined
   const inDateline = (offset: number) => article.dateline !== undefined && offset >= article.dateline.start && offset < article.dateline.end
 
   for (const sentence of article.sentences) {
@@ -415,8 +416,9 @@ export function buildDates(article: Article): DateModel {
       found.push(weekdayExpression(match, sentence, start, text, quotedAt))
     }
     found.sort((a, b) => a.start - b.start)
-    model.expressions.push(...mergeWeekdays(found, text))
-    findRelatives(model, sentence, text, quotedAt)
+    const merged = mergeWeekdays(found, text)
+    model.expressions.push(...merged)
+    findRelatives(model, merged, sentence, text, quotedAt)
   }
   findEvents(model, article)
   return model
@@ -738,7 +740,7 @@ function findImpossible(model: DateModel, sentence: Sentence, quotedAt: (offset:
   }
 }
 
-function findRelatives(model: DateModel, sentence: Sentence, text: string, quotedAt: (offset: number) => boolean): void {
+function findRelatives(model: DateModel, expressions: TemporalExpression[], sentence: Sentence, text: string, quotedAt: (offset: number) => boolean): void {
   const value = sentence.text
   relativePattern.lastIndex = 0
   let match: RegExpExecArray | null
@@ -750,7 +752,7 @@ function findRelatives(model: DateModel, sentence: Sentence, text: string, quote
     const relative: RelativeExpression = {start, end, text: match[0], key, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)}
     if (match[6]) relative.count = counts[match[6].toLowerCase()] ?? Number(match[6])
     // An absolute date right beside it: "yesterday, on April 1", "last month (Dec. 8)", "on April 1, yesterday".
-    for (const expression of model.expressions) {
+    for (const expression of expressions) {
       if (expression.sentence !== sentence.index || !expression.date || expression.range) continue
       const gapAfter = expression.start >= end ? text.slice(end, expression.start) : undefined
       const gapBefore = expression.end <= start ? text.slice(expression.end, start) : undefined
@@ -762,7 +764,7 @@ function findRelatives(model: DateModel, sentence: Sentence, text: string, quote
     model.relatives.push(relative)
   }
   // Relative weekdays: "on Thursday" with no date beside it.
-  for (const expression of model.expressions) {
+  for (const expression of expressions) {
     if (expression.sentence !== sentence.index || !expression.weekday || expression.stated.day !== undefined) continue
     model.relativeWeekdays.push({
       start: expression.weekday.start,
