@@ -68,6 +68,55 @@ function comparable(a: Figure, b: Figure): boolean {
   return true
 }
 
+/** The significant digits a figure is written with: 1,905 → "1905", 1,900 → "19", 3 mln → "3", 2.5 pct → "25". */
+function digitsOf(figure: Figure): string | undefined {
+  if (figure.low !== figure.high || figure.written || figure.step <= 0) return undefined
+  const digits = Math.round(figure.value / figure.step)
+  return Number.isFinite(digits) && digits > 0 ? String(digits) : undefined
+}
+
+/**
+ * The slips of the keyboard that make most wrong figures: transposed digits (1,520 for 1,250; 45 for 54)
+ * and a dropped or added zero (30 mln for 3 mln). Two such figures are one figure written twice, unless
+ * the text says otherwise.
+ */
+export function typoPair(a: Figure, b: Figure): boolean {
+  const x = digitsOf(a)
+  const y = digitsOf(b)
+  if (!x || !y || a.value === b.value) return false
+  if (x === y) {
+    const ratio = Math.max(a.value, b.value) / Math.min(a.value, b.value)
+    return [10, 100, 1000].some((r) => Math.abs(ratio - r) < 1e-9 * r)
+  }
+  if (x.length !== y.length || x.length < 2) return false
+  const sorted = (d: string) => [...d].sort().join('')
+  return sorted(x) === sorted(y)
+}
+
+/** Is what a figure counts named just before it ("the redshank total of 2,480", "a toll of 212")? */
+function namedBefore(figure: Figure, head: string | undefined): boolean {
+  return Boolean(head) && figure.subject.includes(head!)
+}
+
+/** For a typo pair: do the two figures count the same thing (same head noun, or the same unit and words)? */
+function sameThingLoose(a: Figure, b: Figure): boolean {
+  if (a.kind === 'count') {
+    const aHead = a.counts?.head
+    const bHead = b.counts?.head
+    if (aHead && bHead) return sameThing(a.counts, b.counts) >= 1
+    if (aHead && namedBefore(b, aHead)) return true
+    if (bHead && namedBefore(a, bHead)) return true
+    return false
+  }
+  const words = shared(a.context, b.context)
+  const content = words.filter((w) => !w.startsWith('+'))
+  // A change must go the same way ("fell 45 pct" and "a 54 pct drop").
+  const direction = (f: Figure) => f.context.filter((w) => w === '+up' || w === '+down').join()
+  if (direction(a) !== direction(b)) return false
+  if (a.kind === 'percent') return content.length >= 1 && (a.counts === undefined || b.counts === undefined || sameThing(a.counts, b.counts) >= 0.8)
+  return content.length >= 2
+}
+
 function shared(a: string[], b: string[]): string[] {
   const set = new Set(b)
   return a.filter((w) => set.has(w) && w !== 'mln' && w !== 'pct')
@@ -135,6 +184,7 @@ export default defineRule<InconsistentFigureOptions>(
       // Only figures of one kind, unit and counted noun can be the same quantity; within a group,
       // a figure is compared with the first few before it, which keeps long articles linear.
       const groups = new Map<string, Figure[]>()
+      const flagged = new Map<string, number>()
       for (const later of body) {
         const key = later.kind === 'count' ? `count:${later.counts?.head ?? ''}` : `${later.kind}:${later.unit}`
         if (later.kind === 'count' && !later.counts) continue
@@ -143,11 +193,14 @@ export default defineRule<InconsistentFigureOptions>(
         const earlierOnes = group.slice(0, 12)
         if (group.length < 12) group.push(later)
         if (reported.has(later)) continue
+        // A quantity that disagrees again and again is one problem: three messages say it.
+        if ((flagged.get(key) ?? 0) >= 3) continue
         for (const earlier of earlierOnes) {
           if (earlier.sentence === later.sentence || !comparable(earlier, later)) continue
           if (figuresAgree(earlier, later)) continue
           if (!sameQuantity(earlier, later, model)) continue
           reported.add(later)
+          flagged.set(key, (flagged.get(key) ?? 0) + 1)
           report({
             message: `'${later.text}' disagrees with '${earlier.text}' (line ${lineOf(article, earlier.start)}): check which is right`,
             start: later.start,
