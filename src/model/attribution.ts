@@ -225,7 +225,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   if (sentence.quoted === 'full') return {...result, kind: 'quote', attributed: true}
 
   // Impersonal weasel phrases first ("it is widely believed").
-  const weasel = findWeaselPhrase(words, lexicon.weaselPhrases)
+  const weasel = findWeaselPhrase(words, lexicon.weaselPhrases) ?? findImpersonalWeasel(words, text)
   let weaselFound: SentenceAttribution | undefined
   let real: SentenceAttribution | undefined
   if (weasel) weaselFound = {...result, kind: 'weasel', weasel: span(text, weasel)}
@@ -419,6 +419,9 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word): boolean {
   if (phrase.length && determiners.has(phrase[0].lower)) return false
   const bare = phrase.filter((w) => !verbalFillers.has(w.lower))
   if (cue && bare.length === 1 && quantifiers.has(bare[0].lower) && !/s$/.test(cue.lower) && !presentCues.has(cue.lower)) return false
+  // A bare plural group holding a view in the present ("economists reckon", "industry analysts believe"); not
+  // "analysts say" (wire copy's described source), nor the past ("traders thought"), which reports a group just described.
+  if (cue && isUnnamedGroup(bare) && groupOpinionCues.has(cue.lower)) return true
   for (const word of phrase) {
     if (lexicon.weaselSources.has(word.lower)) {
       weasel = true
@@ -428,6 +431,28 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word): boolean {
     return false
   }
   return weasel
+}
+
+const groupOpinionCues = new Set(['believe', 'think', 'feel', 'reckon', 'suspect', 'fear', 'contend', 'maintain'])
+const cardinals = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'hundred', 'hundreds', 'thousand', 'thousands'])
+
+/** A plural noun for people, by lexicon or agentive ending ("conservationists", "growers", "investors"). */
+function isPersonPlural(lower: string): boolean {
+  const groups = loadWordList('weasel-groups.txt')
+  if (groups.has(`!${lower}`)) return false
+  return groups.has(lower) || (lower.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men)$/.test(lower))
+}
+
+/**
+ * An unnamed group: a short bare noun phrase headed by a plural noun for
+ * people, its other words quantifiers or lower-case modifiers ("industry
+ * analysts", "some local traders"), with no name, number or possessive that
+ * would describe who they are.
+ */
+function isUnnamedGroup(phrase: Word[]): boolean {
+  if (!phrase.length || phrase.length > 4) return false
+  if (!isPersonPlural(phrase[phrase.length - 1].lower)) return false
+  return phrase.every((w) => !/\d/.test(w.text) && !/['’]s$/.test(w.lower) && !cardinals.has(w.lower) && !determiners.has(w.lower) && !prepositions.has(w.lower) && (w.index === 0 || !/^\p{Lu}/u.test(w.text)))
 }
 
 function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefined {
@@ -449,6 +474,74 @@ function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefine
         }
       }
       if (ok) return words.slice(i, i + length)
+    }
+  }
+  return undefined
+}
+
+const itBe = new Set(['is', 'was', "'s", '’s'])
+const thereBe = new Set(['is', 'are', 'was', 'were', 'remain', 'remains'])
+const opinionModifiers = new Set(['a', 'an', 'some', 'growing', 'mounting', 'widespread', 'increasing', 'real', 'serious', 'deep', 'genuine', 'also', 'now', 'still', 'renewed', 'persistent', 'lingering', 'general', 'broad', 'strong', 'new', 'many', 'already', 'even', 'fresh', 'considerable'])
+const opinionVerbs = new Set(['holds', 'held', 'has', 'had', 'is', 'was', 'says', 'goes'])
+
+/**
+ * Impersonal attribution by word class (lexicon `weasel-impersonal.tsv`):
+ * "it is feared (that) …", "it was widely assumed that …", "there are
+ * growing fears that …", "local opinion holds that …", "the consensus is
+ * that …". Not "it is expected to open" (the "it" is a thing), nor "the
+ * board's view is that" (a holder is named).
+ */
+function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
+  const table = loadTable('weasel-impersonal.tsv')
+  const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
+    if (word.quoted) continue
+    const lower = word.lower
+    // "it is (widely) feared (that) …", "it has been suggested …", "it's understood …"
+    if (lower === 'it' || /^it['’]s$/.test(lower)) {
+      let k = i + 1
+      if (lower === 'it') {
+        if (itBe.has(words[k]?.lower ?? '')) k++
+        else if (['has', 'had'].includes(words[k]?.lower ?? '') && words[k + 1]?.lower === 'been') k += 2
+        else continue
+      }
+      const verb = k
+      while (k < words.length && k - i <= 4 && (/ly$/.test(words[k].lower) || ['now', 'also', 'still', 'long', 'often'].includes(words[k].lower))) k++
+      const kind = classOf(words[k])
+      if (!kind?.startsWith('participle') || (k > i + 1 && boundaryBetween(text, words[k - 1], words[k]))) continue
+      // "it is expected", "it is estimated that" often carry a source nearby; "it is widely expected" does not.
+      if (kind === 'participle-adverb' && !words.slice(verb, k).some((w) => /ly$/.test(w.lower))) continue
+      const next = words[k + 1]
+      const gap = next ? boundaryBetween(text, words[k], next) : true
+      const ok = next?.lower === 'that' || (kind === 'participle' && (next ? !gap && !prepositions.has(next.lower) && !['as', 'and', 'or', 'but', 'upon', 'than'].includes(next.lower) : i > 0))
+      if (ok) return words.slice(i, next?.lower === 'that' ? k + 2 : k + 1)
+      continue
+    }
+    // "there are (growing) fears that …", "there is talk of …"
+    if (lower === 'there' && thereBe.has(words[i + 1]?.lower ?? '')) {
+      let k = i + 2
+      while (k < words.length && k - i <= 5 && opinionModifiers.has(words[k].lower)) k++
+      if (classOf(words[k]) !== 'opinion') continue
+      const next = words[k + 1]
+      if (next && ['that', 'about', 'over', 'of', 'among'].includes(next.lower) && !boundaryBetween(text, words[k], next)) return words.slice(i, k + 2)
+      continue
+    }
+    // "local opinion holds that …", "the consensus (among dealers) is that …", "received wisdom has it …"
+    if (opinionVerbs.has(lower) && i >= 1 && i <= 8) {
+      const object = words[i + 1]?.lower
+      if (!((lower === 'holds' || lower === 'held' || lower === 'says' || lower === 'goes') || ((lower === 'is' || lower === 'was') && object === 'that') || ((lower === 'has' || lower === 'had') && object === 'it'))) continue
+      let head = -1
+      for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+        if (boundaryBetween(text, words[k], words[k + 1])) break
+        if (classOf(words[k]) === 'opinion') head = k
+      }
+      if (head < 0) continue
+      // Everything before the opinion noun is a determiner or a plain modifier: no named holder ("the board's view").
+      const before = words.slice(0, head)
+      if (before.length > 3 || before.some((w) => /['’]s$/.test(w.lower) || ['its', 'their', 'his', 'her', 'our', 'my', 'your'].includes(w.lower) || (w.index > 0 && /^\p{Lu}/u.test(w.text)) || clauseStarters.has(w.lower))) continue
+      if (words.slice(head + 1, i).some((w) => /^\p{Lu}/u.test(w.text))) continue
+      return words.slice(0, (lower === 'is' || lower === 'was' || lower === 'has' || lower === 'had') ? i + 2 : i + 1)
     }
   }
   return undefined
