@@ -237,19 +237,39 @@ export default defineRule<InconsistentDateOptions>(
         list.push(event)
         datedBy.set(event.group, list)
       }
+      // Per event group: its first and last dated mention, computed once.
+      const spans = new Map<string, {first: EventMention; last: EventMention; count: number; unknown: number} | undefined>()
+      const spanOf = (group: string) => {
+        if (!spans.has(group)) {
+          const list = datedBy.get(group)
+          const day = (m: EventMention) => dayNumber(m.dated!.date!)
+          spans.set(
+            group,
+            list?.length
+              ? {
+                  first: list.reduce((a, b) => (day(b) < day(a) ? b : a)),
+                  last: list.reduce((a, b) => (day(b) > day(a) ? b : a)),
+                  count: list.length,
+                  unknown: list.filter((m) => m.dated!.yearUnknown).length
+                }
+              : undefined
+          )
+        }
+        return spans.get(group)
+      }
       const seen = new Set<string>()
       for (const link of dates.links) {
         const sentence = article.sentences[link.sentence]
         if (!proseZones.has(sentence.zone)) continue
-        const later = datedBy.get(link.later.group)
-        const earlier = datedBy.get(link.earlier.group)
-        if (!later?.length || !earlier?.length) continue
-        const all = [...later, ...earlier].map((m) => m.dated!)
-        const unknown = all.filter((d) => d.yearUnknown).length
-        if (unknown !== 0 && unknown !== all.length) continue
+        const later = spanOf(link.later.group)
+        const earlier = spanOf(link.earlier.group)
+        if (!later || !earlier) continue
+        // Years known for all, or unknown for all (an undated article): never a mix.
+        const unknown = later.unknown + earlier.unknown
+        if (unknown !== 0 && unknown !== later.count + earlier.count) continue
         const day = (m: EventMention) => dayNumber(m.dated!.date!)
-        const lastOfLater = later.reduce((a, b) => (day(b) > day(a) ? b : a))
-        const firstOfEarlier = earlier.reduce((a, b) => (day(b) < day(a) ? b : a))
+        const lastOfLater = later.last
+        const firstOfEarlier = earlier.first
         const gap = day(firstOfEarlier) - day(lastOfLater)
         if (gap < 1 || (unknown && gap > 180)) continue
         const key = `${link.sentence}:${link.later.group}:${link.earlier.group}`
