@@ -144,6 +144,12 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     if (!values.resume && exists && !values.force) {
       throw new UsageError(`${values.out} already holds an audit: add --resume to continue it, or --force to start over`)
     }
+    if (!values.resume) {
+      // Check before a store exists, so that a mistake leaves DIR as it was.
+      if (positionals.length === 0) throw new UsageError('no inputs: give folders, globs or .jsonl archives to audit')
+      checkInputs(positionals, io.cwd)
+      auditConfig({configPath: values.config, noConfig: values['no-config'], cwd: io.cwd, maxBytes})
+    }
     if (values.force && exists) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(storeFile + suffix, {force: true})
 
     const store = new AuditStore(storeFile)
@@ -163,8 +169,6 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
         settings = {...(JSON.parse(store.get('settings') ?? '{}') as AuditSettings), cwd}
         store.resuming = true
       } else {
-        if (inputs.length === 0) throw new UsageError('no inputs: give folders, globs or .jsonl archives to audit')
-        checkInputs(inputs, cwd)
         store.set('inputs', JSON.stringify(inputs))
         store.set('cwd', cwd)
         store.set('settings', JSON.stringify(settings))
