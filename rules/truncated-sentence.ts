@@ -103,6 +103,8 @@ function ellipsisBefore(words: Word[]): boolean {
   return words.slice(0, -3).some((w) => comparisonWords.has(w.lower) || coordinators.has(w.lower))
 }
 
+const relativePronouns = new Set(['which', 'who', 'whom', 'whose'])
+
 /** Prepositions that double as particles: dangling only after a noun ("a rise in.") or a name. */
 const particlePrepositions = new Set(['in', 'on', 'about', 'over', 'across', 'within', 'under', 'toward', 'towards'])
 /** Auxiliaries that can be left hanging after their subject ("…said the figure was."); not "be", "been", "being" ("for the time being."). */
@@ -253,8 +255,13 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
     wordClass = 'a conjunction'
   } else if (word === 'that') {
     if (last.quoted) return undefined
-    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now', 'than'].includes(previous.lower)) return undefined
+    // "…said that.", "…so that.", "…the fact that." (but "He said that." can be a pronoun: only after a reporting verb)
+    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now', 'than'].includes(previous.lower) && !afterNoun(words, true)) return undefined
     wordClass = 'a complementiser'
+  } else if (relativePronouns.has(word) && (/,\s*$/.test(article.text.slice(previous.end, last.start)) || afterNoun(words, true) || afterName(words))) {
+    // "…the company, which." opens a relative clause that never comes.
+    if (last.quoted) return undefined
+    wordClass = 'a relative pronoun'
   } else if (word === 'his' && !beForms.has(previous.lower)) {
     // "…was his." is complete; "…met his." is not.
     wordClass = 'a determiner'
@@ -336,7 +343,8 @@ function stranded(words: Word[], article: Article): boolean {
     const next = words[i + 1]
     // A subject relative ("a person who can react to.", "which voted … for.") does not strand anything.
     if (next && (auxiliaries.has(next.lower) || modals.has(next.lower) || /(?:ed|s)$/.test(next.lower))) continue
-    if (words[i].lower === 'that' && i > 0 && reportingVerbs.has(words[i - 1].lower)) continue
+    // "said that …", "the suggestion that …": a complementiser, not a relative pronoun.
+    if (words[i].lower === 'that' && i > 0 && (reportingVerbs.has(words[i - 1].lower) || complementLexicon().get(words[i - 1].lower)?.complements.includes('that'))) continue
     // Object relative: "what it consists of.", "the people he worked with.", "the sizes they expand to."
     // (a pronoun or an auxiliary right before means the last word is the relative clause's verb)
     if (selected || pronouns.has(before.lower) || modals.has(before.lower) || auxiliaries.has(before.lower)) return true
@@ -423,9 +431,11 @@ function endsOnComplementNoun(
   if (!indefinite) {
     // "The company kept its commitment.": a definite noun phrase usually points back;
     // only nouns made from adjectives that take "to" (willing to, ready to) rarely stand alone: "its willingness."
-    if (mentionedBefore || !possessives.has(determiner.lower)) return undefined
-    if (!(entry.sources.includes('D') && entry.strength >= 0.9)) return undefined
-    weak = true
+    if (mentionedBefore || !(entry.sources.includes('D') && entry.strength >= 0.6)) return undefined
+    if (possessives.has(determiner.lower)) weak = true
+    // "…has shown the ability.": only where the section ends.
+    else if (determiner.lower === 'the') needsContext = true
+    else return undefined
   } else {
     // "…a marker from a comment.": a weak noun inside a prepositional phrase is a complete thought.
     const inPhrase = before !== undefined && prepositions.has(before.lower)

@@ -62,6 +62,12 @@ describe('truncated-sentence: complement nouns', () => {
     expect(flagged('The firm on Thursday launched an effort. Work starts soon.' + ending, {minStrength: 0.99})).toEqual([])
   })
 
+  it('reports a definite adjective-made noun only where the section ends', () => {
+    expect(flagged('The council has shown the readiness. Work starts soon.' + ending)).toEqual([])
+    const messages = flagged('Funding\n\nThe grant was approved in May. The council has shown the readiness.\n\nNext Steps\n\nWork will start in June.')
+    expect(messages.map((m) => [m.text, m.severity])).toEqual([['the readiness.', 'warning']])
+  })
+
   it('says so when a section ends right after its heading', () => {
     const text = 'Funding\n\nThe grant was approved in May. The council has demonstrated a commitment.\n\nNext Steps\n\nWork will start in June.'
     const messages = flagged(text)
