@@ -81,7 +81,7 @@ describe('newslint audit', () => {
     records[4] = record(4, {body: 'The board met. @@newslint-hang@@'})
     records[13] = record(13, {body: 'The board met. @@newslint-crash@@'})
     writeJsonl(path.join(dir, 'a.jsonl'), records)
-    const run = cli(['audit', 'a.jsonl', '--out', 'out', '--workers', '2', '--batch', '4', '--timeout', '1.5', '--quiet'], {cwd: dir, env: {NEWSLINT_AUDIT_TEST_HOOKS: '1'}})
+    const run = cli(['audit', 'a.jsonl', '--out', 'out', '--workers', '2', '--batch', '4', '--timeout', '4', '--quiet'], {cwd: dir, env: {NEWSLINT_AUDIT_TEST_HOOKS: '1'}})
     expect(run.status, run.stderr).toBe(1)
     const results = readResults(path.join(dir, 'out', 'results.jsonl'))
     expect(results.map((r) => r.id)).toEqual(records.map((r) => r.id))
@@ -102,7 +102,7 @@ describe('newslint audit', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve))
     const dbFile = path.join(dir, 'out', 'audit.db')
     let stored = 0
-    for (let tries = 0; tries < 400 && stored < 150; tries++) {
+    for (let tries = 0; tries < 800 && stored < 150; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
       try {
         const db = new Database(dbFile, {readonly: true, fileMustExist: true})
