@@ -231,3 +231,16 @@ describe('the clause before a date', () => {
     expect(tenses('The union called a strike for Dec. 2.')).toEqual([['Dec. 2', 'unknown']])
   })
 })
+
+describe('weeks', () => {
+  it('reads last, this and next week as calendar weeks, with a day of grace', () => {
+    const ref = dayNumber({year: 2017, month: 11, day: 22}) // a Wednesday
+    const fits = (key: 'last week' | 'this week' | 'next week', day: number) => fitsRelative(key, {year: 2017, month: 11, day}, false, ref)
+    expect(fits('last week', 13)).toBe(true)
+    expect(fits('last week', 9)).toBe(false)
+    expect(fits('this week', 20)).toBe(true)
+    expect(fits('this week', 14)).toBe(false)
+    expect(fits('next week', 28)).toBe(true)
+    expect(fits('next week', 21)).toBe(false)
+  })
+})

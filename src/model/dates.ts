@@ -891,13 +891,17 @@ export function relativeWindow(key: RelativeKey, reference: number, count = 1): 
   const monthIndex = (d: CalendarDate) => d.year * 12 + d.month - 1
   const m = monthIndex(ref)
   const mPrev = monthIndex(fromDayNumber(reference - 2))
+  const weekday = new Date(reference * 86_400_000).getUTCDay()
+  const monday = reference - ((weekday + 6) % 7)
+  const sunday = reference - weekday
   switch (key) {
     case 'yesterday': return {from: reference - 2, to: reference}
     case 'today': case 'tonight': return {from: reference - 1, to: reference + 1}
     case 'tomorrow': return {from: reference, to: reference + 2}
-    case 'last week': return {from: reference - 14, to: reference - 1}
-    case 'this week': return {from: reference - 7, to: reference + 7}
-    case 'next week': return {from: reference + 1, to: reference + 14}
+    // Calendar weeks starting on Monday or on Sunday, or the seven days before or after; a day's grace.
+    case 'last week': return {from: Math.min(monday, sunday) - 8, to: reference}
+    case 'this week': return {from: Math.min(monday, sunday) - 1, to: Math.max(monday, sunday) + 7}
+    case 'next week': return {from: reference, to: Math.max(monday, sunday) + 14}
     case 'earlier this week': return {from: reference - 7, to: reference}
     case 'later this week': return {from: reference, to: reference + 7}
     case 'last month': return {months: [m - 1, mPrev - 1]}
