@@ -160,7 +160,8 @@ export default defineRule<InconsistentFigureOptions>(
           const score = shared(figure.context, candidate.context).length + (sameThing(figure.counts, candidate.counts) >= 0.8 ? 1 : 0)
           if (!best || score > best.score || (score === best.score && candidate.start < best.figure.start)) best = {figure: candidate, score}
         }
-        if (!best || best.score < options.minSharedWords) continue
+        // A transposed or mistyped figure (1,520 for 1,250) needs less to be taken for the same quantity.
+        if (!best || best.score < (typoPair(figure, best.figure) ? 1 : options.minSharedWords)) continue
         // A tie with a figure that agrees: not sure which quantity the headline gives.
         if (pool.some((b) => b !== best!.figure && figuresAgree(figure, b) && shared(figure.context, b.context).length >= best!.score - 1)) continue
         const other = best.figure
@@ -187,7 +188,13 @@ export default defineRule<InconsistentFigureOptions>(
       const flagged = new Map<string, number>()
       for (const later of body) {
         const key = later.kind === 'count' ? `count:${later.counts?.head ?? ''}` : `${later.kind}:${later.unit}`
-        if (later.kind === 'count' && !later.counts) continue
+        if (later.kind === 'count' && !later.counts) {
+          // "the redshank total of 2,480": what it counts is named before it; only a slip is reported then.
+          if (reported.has(later)) continue
+          const earlier = later.subject.flatMap((w) => (groups.get(`count:${w}`) ?? []).slice(0, 12)).find((e) => e.sentence !== later.sentence && !figuresAgree(e, later) && slip(e, later, model))
+          if (earlier) reportBody(later, earlier)
+          continue
+        }
         const group = groups.get(key) ?? []
         groups.set(key, group)
         const earlierOnes = group.slice(0, 12)
@@ -198,27 +205,58 @@ export default defineRule<InconsistentFigureOptions>(
         for (const earlier of earlierOnes) {
           if (earlier.sentence === later.sentence || !comparable(earlier, later)) continue
           if (figuresAgree(earlier, later)) continue
-          if (!sameQuantity(earlier, later, model)) continue
-          reported.add(later)
+          if (!sameQuantity(earlier, later, model) && !slip(earlier, later, model)) continue
           flagged.set(key, (flagged.get(key) ?? 0) + 1)
-          report({
-            message: `'${later.text}' disagrees with '${earlier.text}' (line ${lineOf(article, earlier.start)}): check which is right`,
-            start: later.start,
-            end: later.end,
-            quoted: later.quoted,
-            note: 'The same quantity should have one value throughout the story. If the figure changed (a new toll, a revision), say so and attribute both.',
-            actual: later.amount,
-            expected: [earlier.amount],
-            related: [{start: earlier.start, end: earlier.end, message: `the first figure: ${earlier.text}`}],
-            confidence: 0.7,
-            kind: 'body-body'
-          })
+          reportBody(later, earlier)
           break
         }
       }
     }
+
+    function reportBody(later: Figure, earlier: Figure): void {
+      reported.add(later)
+      report({
+        message: `'${later.text}' disagrees with '${earlier.text}' (line ${lineOf(article, earlier.start)}): check which is right`,
+        start: later.start,
+        end: later.end,
+        quoted: later.quoted,
+        note: 'The same quantity should have one value throughout the story. If the figure changed (a new toll, a revision), say so and attribute both.',
+        actual: later.amount,
+        expected: [earlier.amount],
+        related: [{start: earlier.start, end: earlier.end, message: `the first figure: ${earlier.text}`}],
+        confidence: typoPair(earlier, later) ? 0.8 : 0.7,
+        kind: 'body-body'
+      })
+    }
   }
 )
+
+/** Words that say two values of a slip-like pair can both be true: a change, a comparison, a revision. */
+const slipComparisonWords = new Set([
+  'from', 'previous', 'previously', 'prior', 'compared', 'versus', 'vs', 'against', 'another', 'additional',
+  'further', 'revised', 'initially', 'originally', 'target', 'forecast', 'estimate', 'average', 'averaged', 'instead'
+])
+
+/** A transposed or mistyped figure (`typoPair`) for the same thing, with nothing to say that both can be true. */
+function slip(a: Figure, b: Figure, model: FigureModel): boolean {
+  if (!typoPair(a, b) || !sameThingLoose(a, b)) return false
+  for (const figure of [a, b]) {
+    if (figure.context.some((w) => slipComparisonWords.has(w))) return false
+    if (/\b(?:from|to)\s*$/i.test(figure.sentence.text.slice(0, figure.start - figure.sentence.start))) return false
+    if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > (figure.kind === 'count' ? 2 : 1)) return false
+  }
+  // Different times next to the figures ("on Monday", "by Friday"): the figure may have changed.
+  const aTimes = timesNear(a)
+  const bTimes = timesNear(b)
+  return !(aTimes.length && bTimes.length && !aTimes.some((t) => bTimes.includes(t)))
+}
+
+/** Time words of the few words around a figure (a long sentence's other times are not the figure's). */
+function timesNear(figure: Figure): string[] {
+  const from = Math.max(0, figure.start - figure.sentence.start - 50)
+  const to = Math.min(figure.sentence.text.length, figure.end - figure.sentence.start + 30)
+  return [...new Set([...figure.sentence.text.slice(from, to).toLowerCase().matchAll(timePattern)].map((m) => m[0].slice(0, 3)))]
+}
 
 /** Two body figures for the same quantity, with nothing to say that both can be true. */
 function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {

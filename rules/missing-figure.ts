@@ -25,14 +25,14 @@ export interface MissingFigureOptions {
 }
 
 const base: Record<string, number> = {strong: 1, likely: 1, medium: 0.5, weak: 0.3, bare: 0.4, order: 0.3, loose: 0, honest: 0}
+/** What a plural countable noun adds to each strength. */
+const countableWeight: Record<string, number> = {medium: 0.5, order: 0.3}
 
 /** The lede: the first sentence of the body. */
 function ledeSentence(article: Article): number | undefined {
   return article.sentences.find((s) => s.zone === 'body')?.index
 }
 
-/** A figure elsewhere in the article for the same thing, if any. */
-export function figureFor(vague: VagueQuantity, figures: Figure[]): Figure | undefined {
 const cuesOf = new WeakMap<Figure, string[]>()
 const cues = (words: string[]) => words.filter((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')
 const indexes = new WeakMap<Figure[], Map<string, Figure[]>>()
@@ -57,6 +57,8 @@ function indexOf(figures: Figure[]): Map<string, Figure[]> {
   return index
 }
 
+/** A figure elsewhere in the article for the same thing, if any. */
+export function figureFor(vague: VagueQuantity, figures: Figure[]): Figure | undefined {
   if (!vague.counts) return undefined
   const kind = vague.kind === 'share' ? 'percent' : vague.kind
   let best: {figure: Figure; score: number} | undefined
@@ -94,10 +96,22 @@ export function weigh(vague: VagueQuantity, context: {lede: boolean; elsewhere: 
     if (s.sameKindFigure) score += 0.4
     else if (s.otherFigure) score += 0.2
   }
+  if (vague.kind === 'count') {
+    // A plural countable noun: a count could stand there ("hundreds of objections were lodged").
+    if (s.countable) score += countableWeight[vague.strength] ?? 0
+    // Crowds and populations are estimated, not counted, unless something happened to them.
+    if ((s.crowd || s.population) && !s.casualty && !s.event) score -= 0.5
+    if (s.variety) score -= 0.6
+    if (s.abstract) score -= 0.3
+    if (s.deliberation || s.existential) score -= 0.5
+    if (s.unreal || s.hypothetical) score -= 0.5
+  }
   if (context.lede || vague.zone === 'headline') score += 0.5
   if (context.elsewhere) score += vague.strength === 'weak' ? 0.5 : 0.8
   if (s.hypothetical && vague.kind === 'money') score -= 0.5
-  if (s.opinion) score -= 1
+  // Sources and opinion holders ("several analysts said") are a sourcing matter; others who speak
+  // ("a number of businesses said") still stand for a count.
+  if (s.opinion) score -= s.speaker === false && vague.strength !== 'weak' ? 0.4 : 1
   if (s.idiom) score -= 2
   if (vague.strength === 'loose' || vague.strength === 'honest') score = Math.min(score, 0)
   return score

@@ -47,6 +47,8 @@ export interface CountedThing {
   head: string | undefined
   /** Classes of the words (`military`, `people`, `weapons`…), from `figure-nouns.tsv`. */
   classes: string[]
+  /** The head is a plural countable noun ("objections", "people", "members of the military"). */
+  plural?: boolean
 }
 
 export interface Figure {
@@ -106,6 +108,24 @@ export interface VagueSignals {
   membership: boolean
   /** The sentence names the things one by one ("judges in Baltimore, Seattle and Riverside"): they can be counted. */
   enumeration: boolean
+  /** What is counted is a plural countable noun ("hundreds of objections"): a count could stand there. */
+  countable?: boolean
+  /** The counted people are sources ("a number of analysts"), not just people who said something. */
+  speaker?: boolean
+  /** A crowd, whose size is estimated rather than counted ("hundreds of fans gathered", "protesters"). */
+  crowd?: boolean
+  /** Options under consideration ("looking at a number of sites", "weighing several offers"). */
+  deliberation?: boolean
+  /** The phrase says how varied, not how many ("a number of different countries", "numerous other firms"). */
+  variety?: boolean
+  /** Negated or still to come ("not prepared to train thousands", "are likely to", "are due to"). */
+  unreal?: boolean
+  /** "There are numerous programs": an existence, not a count. */
+  existential?: boolean
+  /** Policies and measures ("numerous regulatory actions"), described more often than counted. */
+  abstract?: boolean
+  /** A population ("millions of Americans", "millions of viewers"): estimated, not counted. */
+  population?: boolean
 }
 
 export interface VagueQuantity {
@@ -153,6 +173,10 @@ interface Lexicons {
   sources: Set<string>
   opinionVerbs: Set<string>
   nounClasses: Map<string, string[]>
+  /** Collective and measure nouns of "a raft of", "vast numbers of" (singular), with their strength. */
+  collectives: Map<string, VagueStrength>
+  /** Words that make a vague count harmless (`crowd`, `deliberation`, `variety`, `unreal`). */
+  contexts: Map<string, string>
 }
 
 let lexicons: Lexicons | undefined
@@ -181,8 +205,13 @@ function lex(): Lexicons {
       nounClasses.set(stem, [...(nounClasses.get(stem) ?? []), cls])
     }
   }
+  const collectives = new Map<string, VagueStrength>()
+  for (const [key, [strength]] of loadTable('vague-collectives.tsv')) collectives.set(key, strength as VagueStrength)
+  const contexts = new Map<string, string>()
+  for (const [key, [kind]] of loadTable('vague-contexts.tsv')) contexts.set(key, kind)
   const firstWords = new Set<string>(['a', 'an', ...shareAdjectives.keys()])
   for (const key of quantifiers.keys()) firstWords.add(key.split(' ')[0])
+  for (const key of collectives.keys()) firstWords.add(pluralOf(key))
   // A cheap test on a sentence's text: does it hold anything the model reads?
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const lead = new Set<string>()
@@ -196,7 +225,7 @@ function lex(): Lexicons {
   lead.add('sums')
   lead.add('amounts')
   const mayHold = new RegExp(
-    `\\b(?:${[...lead].map(escape).join('|')})\\b|\\b(?:an?|the) (?:${[...afterArticle].map(escape).join('|')})\\b`,
+    `\\b(?:${[...lead].map(escape).join('|')})\\b|\\b(?:an?|the) (?:${[...afterArticle].map(escape).join('|')})\\b|\\b(?:${[...collectives.keys()].flatMap((k) => [k, pluralOf(k)]).map(escape).join('|')}) of\\b`,
     'i'
   )
   lexicons = {
@@ -211,7 +240,9 @@ function lex(): Lexicons {
     idioms: loadWordList('vague-idioms.txt'),
     sources: loadWordList('vague-sources.txt'),
     opinionVerbs: loadWordList('vague-opinion-verbs.txt'),
-    nounClasses
+    nounClasses,
+    collectives,
+    contexts
   }
   return lexicons
 }
@@ -330,6 +361,23 @@ export function singular(word: string): string {
   if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2)
   if (/[^su]s$/.test(w)) return w.slice(0, -1)
   return w
+}
+
+/** Plural form of a collective noun: "army" → "armies", "mass" → "masses", "host" → "hosts". */
+function pluralOf(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + 'ies'
+  if (/(?:s|x|ch|sh)$/.test(word)) return word + 'es'
+  return word + 's'
+}
+
+const irregularPlurals = new Set(['people', 'children', 'men', 'women', 'personnel', 'police', 'staff', 'cattle', 'livestock', 'folk'])
+
+/** Is the word a plural noun ("objections", "people", "well-wishers")? */
+export function isPluralNoun(word: string): boolean {
+  const w = word.toLowerCase().replace(/[’]/g, "'")
+  if (irregularPlurals.has(w)) return true
+  if (w.length <= 3 || !w.endsWith('s') || /(?:ss|us|is|ics|ness|'s)$/.test(w)) return false
+  return singular(w) !== w
 }
 
 // ---------------------------------------------------------------------------
@@ -488,7 +536,8 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
     head = stems[stems.length - 1]
   }
   const last = words[words.length - 1]
-  return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes]}
+  const headToken = before.length ? before[before.length - 1] : last
+  return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes], plural: isPluralNoun(headToken.text)}
 }
 
 function contextWords(tokens: Token[], from: number, to: number, skip?: Span): string[] {
@@ -757,6 +806,12 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
         }
       }
     }
+    // "a whole host of", "a vast quantity of", "large numbers of", "hordes of": a collective noun and "of".
+    let productive = false
+    if (!matched) {
+      matched = collectiveAt(tokens, i)
+      productive = Boolean(matched)
+    }
     if (!matched || matched.strength === 'honest') {
       i += matched?.length ?? 1
       continue
@@ -791,6 +846,11 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
       counts = countedThing(tokens, k, false)
     }
     if (counts) counts.text = sentenceText(sentence, counts.start, counts.end)
+    // A collective read from its class counts only plural nouns ("a raft of measures", not "a pile of rubble").
+    if (productive && (kind !== 'count' || !counts?.plural)) {
+      i += matched.length
+      continue
+    }
     // "a lot of money", "a significant amount of cash": a sum.
     if (counts && moneyNouns.has(counts.head ?? '') && kind !== 'money') {
       kind = 'money'
@@ -819,6 +879,38 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
     i += matched.length
   }
   return found
+}
+
+/** "a(n) <up to two modifiers> <collective> of" or "<modifier> <plural collective> of" at token `i`. */
+function collectiveAt(tokens: Token[], i: number): {phrase: string; length: number; kind: VagueKind; strength: VagueStrength} | undefined {
+  const {collectives, contexts, shareAdjectives} = lex()
+  const withArticle = tokens[i].lower === 'a' || tokens[i].lower === 'an'
+  const previous = tokens[i - 1]
+  if (!withArticle && previous && (isDigits(previous) || numberWordValue(previous.lower) !== undefined)) return undefined
+  let k = withArticle ? i + 1 : i
+  const modifiers: string[] = []
+  const collectiveAtK = () => {
+    const lower = tokens[k]?.lower ?? ''
+    if (tokens[k + 1]?.lower !== 'of') return undefined
+    if (withArticle) return collectives.has(lower) ? {noun: lower, plural: false} : undefined
+    const one = singular(lower)
+    return one !== lower && collectives.has(one) ? {noun: one, plural: true} : undefined
+  }
+  let found = collectiveAtK()
+  while (!found && modifiers.length < 2 && isWord(tokens[k]) && !stopWords.has(tokens[k].lower) && numberWordValue(tokens[k].lower) === undefined) {
+    modifiers.push(tokens[k].lower)
+    k++
+    found = collectiveAtK()
+  }
+  if (!found) return undefined
+  let strength = collectives.get(found.noun)!
+  const sizes = modifiers.map((m) => shareAdjectives.get(m)).filter(Boolean)
+  if (modifiers.some((m) => contexts.get(m) === 'unknown')) strength = 'honest'
+  else if (modifiers.some((m) => contexts.get(m) === 'growth')) strength = strength === 'loose' ? 'loose' : 'weak'
+  else if ((found.noun === 'number' || found.noun === 'quantity') && sizes.includes('strong')) strength = 'strong'
+  else if (found.plural && (found.noun === 'number' || found.noun === 'quantity') && !sizes.length) strength = 'weak'
+  const length = k + 2 - i
+  return {phrase: tokens.slice(i, i + length).map((t) => t.text).join(' '), length, kind: 'count', strength}
 }
 
 function signalsOf(
@@ -893,6 +985,35 @@ function signalsOf(
     if (isTitlecase(t) && (k === after || [',', 'and', '-', '–', '—', 'from', 'in'].includes(before?.lower ?? ''))) names++
   }
   if (names >= 3) signals.enumeration = true
+  // What is counted, and the words that make a vague count harmless.
+  if (counts && kind === 'count') {
+    const {contexts} = lex()
+    const kindAt = (k: number) => contexts.get(tokens[k]?.lower ?? '')
+    const countsFrom = tokens.findIndex((t) => t.start === counts.start)
+    signals.countable = Boolean(counts.plural)
+    const headRaw = tokens.find((t) => t.end <= counts.end && t.start >= counts.start && singular(t.lower) === head && isPluralNoun(t.text))?.lower
+    if (headRaw && contexts.get(headRaw) === 'abstract') signals.abstract = true
+    if (headRaw && contexts.get(headRaw) === 'crowd') signals.crowd = true
+    const firstLower = tokens[countsFrom]?.lower ?? ''
+    signals.speaker = sources.has(firstLower) || sources.has(head ?? '') || sources.has(`${head}s`)
+    for (let k = from; k < to; k++) if (kindAt(k) === 'crowd') signals.crowd = true
+    for (let k = Math.max(0, i - 5); k < i; k++) {
+      if (k >= i - 3 && kindAt(k) === 'deliberation' && (!/^look/.test(tokens[k].lower) || tokens[k + 1]?.lower === 'at')) signals.deliberation = true
+      if (kindAt(k) === 'unreal' && tokens[k].lower !== 'likely' && tokens[k].lower !== 'due') signals.unreal = true
+    }
+    for (let k = countsFrom; k >= 0 && k < after; k++) if (kindAt(k) === 'variety') signals.variety = true
+    if (kindAt(j) === 'variety') signals.variety = true
+    // "are likely to", "are due to", "is unlikely to" after what is counted.
+    for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
+      if ((kindAt(k) === 'unreal' || modalWords.has(tokens[k].lower)) && tokens[k].lower !== 'if') signals.unreal = true
+    }
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      if (tokens[k].lower === 'there' && /^(?:are|were|is|was|be|been|remain|remained|exist)$/.test(tokens[k + 1]?.lower ?? '')) signals.existential = true
+    }
+    const magnitude = /^(?:millions|billions|tens of millions|hundreds of millions)\b/.test(phrase)
+    const people = counts.classes.includes('people') || signals.speaker || isTitlecase(tokens[countsFrom])
+    if (magnitude && people) signals.population = true
+  }
   // Other figures in the sentence.
   const figureKind = kind === 'money' ? 'money' : kind === 'share' ? 'percent' : 'count'
   for (const figure of figures) {
