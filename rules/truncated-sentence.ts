@@ -16,6 +16,7 @@
  */
 import {defineRule, type RuleContext} from '../src/rule.js'
 import type {Article, Paragraph, Sentence, Word} from '../src/article/types.js'
+import {quotationAt} from '../src/article/index.js'
 import {loadTable, loadWordList} from '../src/model/lexicon.js'
 import {articles, auxiliaries, coordinators, determiners, isFunctionWord, modals, possessives, prepositions, pronouns, subordinators} from '../src/model/grammar.js'
 
@@ -415,9 +416,7 @@ function endsOnComplementNoun(
   const before = words[determinerIndex - 1]
   const phrase = article.text.slice(determiner.start, last.end)
   const complement = entry.complements.includes('to') ? 'to' : entry.complements[0]
-  const mentionedBefore = article.sentences.some(
-    (s) => s.index < sentence.index && s.words.some((w) => w.lower === last.lower)
-  )
+  const mentionedBefore = firstMention(article, last.lower) < sentence.index
   const inIdiom = before !== undefined && ['in', 'as'].includes(before.lower) && determinerIndex === words.length - 2
   // "…, said a report.": the noun phrase is the subject of an inverted attribution.
   if (before && (invertingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
@@ -457,6 +456,18 @@ function endsOnComplementNoun(
     weak,
     needsContext
   }
+}
+
+const firstMentions = new WeakMap<Article, Map<string, number>>()
+/** Index of the first sentence that uses `word` (computed once per article). */
+function firstMention(article: Article, word: string): number {
+  let mentions = firstMentions.get(article)
+  if (!mentions) {
+    mentions = new Map()
+    for (const sentence of article.sentences) for (const w of sentence.words) if (!mentions.has(w.lower)) mentions.set(w.lower, sentence.index)
+    firstMentions.set(article, mentions)
+  }
+  return mentions.get(word) ?? Infinity
 }
 
 /** The last body paragraph, not counting sign-offs, captions and other trailing matter. */
@@ -546,7 +557,7 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
   // Trailing ellipsis in narration (not a quoted trailing-off).
   if (ellipsisEnd.test(text)) {
     if (!options.checkEllipsis || last.quoted || /["'”’»]\s*(?:\.\.\.|…)?\s*$/.test(text)) return
-    if (article.quotations.some((q) => q.end >= end - 1 && q.start < end)) return
+    if (quotationAt(article.quotations, end - 1) || quotationAt(article.quotations, end - 4)) return
     const strong = isLast || isDangling(last)
     report({
       message: `The paragraph trails off in an ellipsis outside any quotation${isDangling(last) ? `, on '${last.text}'` : ''}: was the rest cut?`,
@@ -625,10 +636,13 @@ function checkQuotationEnds(article: Article, report: Report): void {
       if (!word.quoted || (words[i + 1] && words[i + 1].quoted)) continue
       if (!danglingDeterminers.has(word.lower) && !coordinators.has(word.lower)) continue
       if (word.lower === 'yet' || word.text !== word.lower) continue
-      const quotation = article.quotations.find((q) => q.closed && q.start <= word.start && q.end >= word.end)
-      if (!quotation) continue
+      const quotation = quotationAt(article.quotations, word.start)
+      if (!quotation || !quotation.closed) continue
       // Only punctuation between the word and the closing mark.
-      if (/[\p{L}\p{N}]/u.test(article.text.slice(word.end, quotation.end))) continue
+      const between = article.text.slice(word.end, quotation.end)
+      if (/[\p{L}\p{N}]/u.test(between)) continue
+      // "…and then…" or "and—": a speaker trailing off or interrupted, not a cut.
+      if (/\.\.\.|…|[-–—]/.test(between)) continue
       const previous = words[i - 1]
       report({
         message: `The quotation ends on '${word.text}': the speaker's words seem to have been cut. Check the quote against the notes or the recording.`,
