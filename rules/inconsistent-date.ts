@@ -25,7 +25,7 @@ import {
   type TemporalExpression
 } from '../src/model/dates.js'
 
-export type DateCheck = 'weekday' | 'impossible' | 'after-publication' | 'future-in-past' | 'relative' | 'chronology'
+export type DateCheck = 'weekday' | 'impossible' | 'after-publication' | 'future-in-past' | 'relative' | 'chronology' | 'dateline'
 
 export interface InconsistentDateOptions {
   /** Which checks run. */
@@ -36,7 +36,7 @@ export interface InconsistentDateOptions {
   maxDaysAfter: number
 }
 
-const allChecks: DateCheck[] = ['weekday', 'impossible', 'after-publication', 'future-in-past', 'relative', 'chronology']
+const allChecks: DateCheck[] = ['weekday', 'impossible', 'after-publication', 'future-in-past', 'relative', 'chronology', 'dateline']
 
 /** Zones where a wrong calendar fact is wrong whatever the zone. */
 const calendarZones = new Set<Zone>(['body', 'blockquote', 'list-item', 'caption'])
@@ -134,6 +134,22 @@ export default defineRule<InconsistentDateOptions>(
           kind: 'impossible-date'
         })
       }
+    }
+
+    // A dateline more than a day off the publication date (a day off is normal for wire copy).
+    if (on.has('dateline') && reference && article.dateline && dates.datelineGap !== undefined && Math.abs(dates.datelineGap) > 1) {
+      const dl = article.dateline
+      const gap = dates.datelineGap
+      report({
+        message: `The dateline says ${monthFullNames[dl.month! - 1]} ${dl.day}, but the article is dated ${formatDate(reference.date)}`,
+        start: dl.start,
+        end: dl.end,
+        weak: true,
+        note: `The two are ${Math.abs(gap)} days apart; wire copy is at most a day off. Check the dateline and the publication date.`,
+        actual: dl.text,
+        confidence: 0.6,
+        kind: 'dateline'
+      })
     }
 
     if (reference) {

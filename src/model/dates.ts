@@ -184,6 +184,8 @@ export interface EventLink extends Span {
 }
 
 export interface DateModel {
+  /** Days from the publication date to the dateline's day, when both are given. */
+  datelineGap?: number
   /** Publication date (day number) and, for wire copy, the dateline's day. */
   reference?: {date: CalendarDate; day: number; source: string; dateline?: number}
   expressions: TemporalExpression[]
@@ -384,6 +386,7 @@ export function buildDates(article: Article): DateModel {
       const year = nearestYear(dl.month, dl.day, day).year
       const dateline = dayNumber({year, month: dl.month, day: dl.day})
       if (Math.abs(dateline - day) <= 3) model.reference.dateline = dateline
+      model.datelineGap = dateline - day
     }
   }
   const instant = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 6, 1, 12))
