@@ -244,3 +244,13 @@ describe('weeks', () => {
     expect(fits('next week', 21)).toBe(false)
   })
 })
+
+describe('a week ago', () => {
+  it('reads "a week ago" and "a day ago"', () => {
+    const m = model('The plant closed a week ago, on Nov. 2, and reopened a day ago, on Nov. 19.', '2017-11-20')
+    expect(m.relatives.map((r) => [r.key, r.count, r.paired?.text])).toEqual([
+      ['weeks ago', 1, 'Nov. 2'],
+      ['days ago', 1, 'Nov. 19']
+    ])
+  })
+})

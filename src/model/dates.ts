@@ -346,9 +346,9 @@ const mayHoldDate = new RegExp(
 )
 
 const relativePattern =
-  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow)|(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days|weeks)\s+ago)\b/gi
+  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago)\b/gi
 
-const counts: Record<string, number> = {two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
+const counts: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
 
 /** Month then day, or day then month, where the day is past the month's end. */
 const impossiblePattern = new RegExp(
@@ -748,7 +748,7 @@ function findRelatives(model: DateModel, expressions: TemporalExpression[], sent
   relativePattern.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = relativePattern.exec(value))) {
-    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5] ?? `${match[7]} ago`).toLowerCase() as RelativeKey
+    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5] ?? `${match[7].replace(/s?$/, 's')} ago`).toLowerCase() as RelativeKey
     // "This year's budget", "last year's", adjectives: still relative, keep.
     const start = sentence.start + match.index
     const end = start + match[0].length
