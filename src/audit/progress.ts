@@ -35,9 +35,20 @@ export class Progress {
     this.errors += errors
   }
 
+  private samples: Array<{at: number; done: number}> = []
+
+  /** Articles per second over the last half minute (the start-up of the workers soon drops out). */
+  private rate(): number {
+    const now = Date.now()
+    this.samples.push({at: now, done: this.done})
+    while (this.samples.length > 2 && now - this.samples[1].at > 30_000) this.samples.shift()
+    const first = this.samples[0].at - this.started > 1000 || this.samples.length < 2 ? this.samples[0] : {at: this.started, done: 0}
+    const seconds = Math.max((now - first.at) / 1000, 0.001)
+    return (this.done - first.done) / seconds
+  }
+
   private line(): string {
-    const seconds = Math.max((Date.now() - this.started) / 1000, 0.001)
-    const rate = this.done / seconds
+    const rate = this.rate()
     const already = this.options.already ?? 0
     const done = this.done + already
     const parts: string[] = []
