@@ -53,8 +53,8 @@ function complementLexicon(): Map<string, NounEntry> {
 /** Words after which a final "to" is an infinitive with its verb left out ("she wanted to."). */
 const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'ought', 'used', 'supposed', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'love', 'hate'])
 
-/** Final words after which a preposition is a particle ("stood by.", "came from within."). */
-const particleVerbs = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'abide', 'swing', 'swung', 'close', 'near', 'nearby', 'far', 'way', 'even', 'and', 'or', 'from', 'live', 'lived', 'do', 'did', 'done', 'make', 'made', 'put', 'set'])
+/** Words after which a final "by" is an adverb, not a preposition ("Residents stood by.", "…a school close by."). */
+const byAdverb = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'passes', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'swing', 'swung', 'close', 'near', 'nearby', 'put', 'set', 'lay', 'laid', 'abide'])
 
 /** Reporting verbs: "…said that." is a cut clause. */
 const reportingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'warned', 'warns', 'stated', 'states', 'announced', 'announces', 'insisted', 'insists', 'told', 'tells', 'believe', 'believes', 'believed', 'reported', 'reports', 'confirmed', 'confirms', 'suggested', 'suggests', 'acknowledged', 'admitted', 'explained', 'stressed', 'emphasised', 'emphasized', 'indicated', 'indicates', 'showed', 'shows', 'found', 'finds', 'concluded', 'ruled', 'decided', 'agreed', 'hoped', 'hopes', 'expects', 'expected', 'feared', 'fears', 'thought', 'thinks'])
@@ -146,7 +146,17 @@ export default defineRule<TruncatedSentenceOptions>(
       for (const words of missedStops(sentence, article)) {
         const finding = danglingEnd(words, article)
         const last = words[words.length - 1]
-        if (finding) report({message: finding.message, start: finding.start, end: last.end + 1, quoted: last.quoted, note: finding.note, actual: article.text.slice(finding.start, last.end + 1), confidence: 0.8, kind: finding.kind})
+        if (!finding) continue
+        report({
+          message: finding.message,
+          start: finding.start,
+          end: last.end + 1,
+          quoted: last.quoted,
+          note: finding.note,
+          actual: article.text.slice(finding.start, last.end + 1),
+          confidence: 0.8,
+          kind: finding.kind
+        })
       }
       const finding = endsOnFunctionWord(sentence, article) ?? endsOnComplementNoun(sentence, article, extra, ignored, options)
       if (!finding) continue
@@ -327,7 +337,7 @@ function stranded(words: Word[], article: Article): boolean {
   const last = words[words.length - 1]
   const previous = words[words.length - 2]
   const word = last.lower
-  if (particleVerbs.has(previous.lower) && word !== 'of') return true
+  if (word === 'by' && byAdverb.has(previous.lower)) return true
   if (word === 'to' && infinitiveEllipsis(words)) return true
   if (word === 'as' || word === 'than') return false
   const before = words[words.length - 3]
