@@ -59,7 +59,8 @@ Options:
 
 Exit codes: 0 every article audited; 1 done, but some articles could not be
 audited (malformed line, unreadable file, time limit, worker crash: their
-reasons are in the results); 2 usage or internal error, nothing complete.
+reasons are in the results); 2 usage or internal error, nothing complete;
+130/143 interrupted (SIGINT/SIGTERM): continue with --resume.
 `
 
 class UsageError extends Error {}
@@ -153,6 +154,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     if (values.force && exists) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(storeFile + suffix, {force: true})
 
     const store = new AuditStore(storeFile)
+    let interrupted: ((signal: NodeJS.Signals) => void) | undefined
     try {
       let inputs = positionals
       let cwd = io.cwd
@@ -179,6 +181,17 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       const already = store.count().articles
 
       const progress = values.quiet ? undefined : new Progress({stream: io.stderr, tty: io.isTTY, every: progressEvery, already})
+      // Ctrl-C or a polite kill: every stored article is committed (transactions are synchronous,
+      // so this never runs in the middle of one); say how to go on.
+      interrupted = (signal: NodeJS.Signals) => {
+        progress?.stop()
+        const stored = store.count().articles
+        store.close()
+        io.stderr.write(`\nnewslint audit: interrupted (${signal}) with ${stored.toLocaleString('en')} articles stored; continue with: newslint audit --out ${values.out} --resume\n`)
+        process.exit(signal === 'SIGINT' ? 130 : 143)
+      }
+      process.once('SIGINT', interrupted)
+      process.once('SIGTERM', interrupted)
       let counting = true
       if (progress) {
         countArticles(inputs, cwd, () => !counting).then(
@@ -230,6 +243,10 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       }
       return totals.errors > 0 ? 1 : 0
     } finally {
+      if (interrupted) {
+        process.off('SIGINT', interrupted)
+        process.off('SIGTERM', interrupted)
+      }
       store.close()
     }
   } catch (error) {
