@@ -181,6 +181,7 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
       }
     }
   }
+  found.push(...classCues(words, text))
   return found.sort((a, b) => b.weight - a.weight)
 }
 
@@ -208,4 +209,156 @@ export function statesCheckableFact(sentence: Sentence, from: number): boolean {
     if (/\d/.test(word.text) || numberWords.has(word.lower) || eventCues.has(word.lower)) return true
   }
   return false
+}
+
+const subjectFillers = new Set(['has', 'have', 'had', 'also', 'clearly', 'only', 'further', 'now', 'already', 'simply', 'effectively', 'thus', 'therefore', 'again', 'merely', 'surely', 'certainly', 'arguably', 'largely', 'partly', 'mainly', 'itself', 'themselves'])
+const subjectPrepositions = new Set(['of', 'from', 'in', 'at', 'on', 'for', 'with', 'by', 'about', 'over', 'among', 'across', 'into', 'under', 'behind'])
+const subjectStops = new Set(['and', 'but', 'that', 'as', 'because', 'while', 'when', 'if', 'although', 'though', 'whereas', 'since', 'so', 'or', 'after', 'before', 'who', 'whom'])
+const personalPronouns = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it'])
+const complementStarts = new Set(['that', 'how', 'why', 'what', 'whether', 'the', 'a', 'an', 'just', 'again', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'once', 'no', 'little', 'both', 'yet', 'once', 'how', 'where', 'who', 'all', 'more', 'some', 'deep', 'growing', 'serious', 'real'])
+const futureFillers = new Set(['soon', 'inevitably', 'only', 'surely', 'eventually', 'never', 'also', 'further', 'quickly', 'certainly', 'not', 'increasingly', 'gradually', 'ultimately', 'still', 'simply', 'likely', 'probably', 'undoubtedly', 'almost', 'effectively', 'permanently', 'fundamentally', 'dramatically'])
+const strongFuture = new Set(['soon', 'inevitably', 'surely', 'eventually', 'never', 'ultimately', 'certainly', 'undoubtedly', 'permanently', 'fundamentally', 'dramatically'])
+const normCopulas = new Set(['is', 'are', 'was', 'were', 'become', 'becomes', 'became', 'remain', 'remains', "'s", '’s'])
+const normFillers = new Set(['now', 'increasingly', 'firmly', 'already', 'fast', 'quickly', 'still', 'simply', 'very', 'effectively', 'the', 'a', 'an', 'new', 'accepted', 'established', 'widely', 'almost', 'largely', 'clearly', 'surely', 'truly', 'all', 'but', 'part', 'of'])
+const normNext = new Set(['of', 'for', 'in', 'and', 'now', 'since', 'across', 'among', 'at', 'to', 'rather', 'not', 'on'])
+const ordinals = /^(first|second|third|fourth|fifth|last|latest|\d+(st|nd|rd|th)|anniversary)$/
+const activeObjects = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'up', 'down', 'higher', 'lower', 'much', 'most', 'some', 'many', 'demand', 'prices', 'growth', 'sales', 'inflation'])
+const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
+
+/**
+ * Claims found by word class (lexicon `claim-classes.tsv`) rather than by
+ * phrase: a conclusion drawn from an abstract subject ("the closure exposes
+ * how fragile …"), a cause assigned by an active or passive causal verb
+ * ("speculation fuelled the surge", "was sparked by"), a confident forecast
+ * ("will transform", "will soon be forced to", "will keep rising", "will hand
+ * the party a lasting edge"), a settled state asserted ("are the future of",
+ * "has become the norm") and a feeling given to a community ("has given the
+ * town a confidence").
+ */
+function classCues(words: Word[], text: string): ClaimCue[] {
+  const table = loadTable('claim-classes.tsv')
+  const sources = loadWordList('attribution-sources.txt')
+  const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
+  const weightOf = (w: Word) => Number(table.get(w.lower)?.[1] ?? 0.65)
+  const cue = (kind: ClaimKind, weight: number, from: Word, to: Word): ClaimCue => ({kind, weight, cue: {start: from.start, end: to.end, text: text.slice(from.start, to.end)}})
+  const boundary = (a: Word, b: Word) => /[,;:()\[\]"“”—–]/.test(text.slice(a.end, b.start))
+  // The subject before a verb, if it is abstract: not a person, a pronoun, a name, a source or a record ("the footage shows").
+  const abstractSubject = (at: number): boolean => {
+    let end = at
+    while (end > 0 && subjectFillers.has(words[end - 1].lower)) end--
+    let start = end
+    while (start > 0 && end - start < 8 && !boundary(words[start - 1], words[start]) && !subjectStops.has(words[start - 1].lower)) start--
+    if (start > 0 && words[start - 1].lower === 'which' && start === end - 0) return true
+    if (end - start === 0) return start > 0 && words[start - 1].lower === 'which'
+    const subject = words.slice(start, end)
+    if (subject[0].lower === 'which') return subject.length === 1
+    // The head stands before any prepositional phrase ("footage from the opening shows").
+    const of = subject.findIndex((w, n) => n > 0 && subjectPrepositions.has(w.lower))
+    const head = subject[(of > 0 ? of : subject.length) - 1]
+    if (subject.some((w) => w.quoted)) return false
+    if (personalPronouns.has(head.lower) || sources.has(head.lower.replace(/['’]s$/, '')) || classOf(head) === 'record') return false
+    if (/^\p{Lu}/u.test(head.text) && head.index > 0) return false
+    // A single capitalised word opening the sentence is a name ("Smith drove …") unless it looks abstract ("Speculation fuelled …").
+    if (/^\p{Lu}/u.test(head.text) && subject.length === 1 && !/(tion|sion|ism|ity|ness|ment|ance|ence|ing|ure|age|cy)$/.test(head.lower)) return false
+    if (head.lower.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men|people)$/.test(head.lower)) return false
+    return true
+  }
+  const out: ClaimCue[] = []
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]
+    if (word.quoted) continue
+    const kind = classOf(word)
+    const next = words[i + 1]
+    // A forecast: "will transform", "will soon be forced to", "will keep rising", "will hand the party an edge".
+    if (word.lower === 'will' || (word.lower === 'going' && next?.lower === 'to' && passiveBe.has(words[i - 1]?.lower ?? ''))) {
+      let k = word.lower === 'will' ? i + 1 : i + 2
+      let strong = false
+      while (k < words.length && k - i <= 4 && futureFillers.has(words[k].lower)) strong ||= strongFuture.has(words[k++].lower)
+      let passive = false
+      if (words[k]?.lower === 'be') {
+        passive = true
+        k++
+        while (k < words.length && k - i <= 5 && futureFillers.has(words[k].lower)) strong ||= strongFuture.has(words[k++].lower)
+      }
+      const verb = words[k]
+      const verbClass = classOf(verb)
+      if (!verb || words.slice(i, k + 1).some((w) => w.quoted)) continue
+      let weight = 0
+      if (passive) {
+        if (verbClass === 'outcome-passive' || (verbClass === 'outcome' && /ed$|^hit$/.test(verb.lower))) weight = weightOf(verb)
+      } else if (verbClass === 'outcome') {
+        // "will keep rising", "will continue to grow": not "will continue on Monday", "will keep its doors open".
+        if (['keep', 'continue'].includes(verb.lower) && !(words[k + 1]?.lower === 'to' || /ing$/.test(words[k + 1]?.lower ?? ''))) continue
+        weight = weightOf(verb)
+      } else if (verbClass === 'outcome-to') {
+        if (words[k + 1]?.lower === 'to') weight = weightOf(verb)
+      } else if (verbClass === 'outcome-object' || verbClass === 'lift') {
+        // "will hand the Alliance a lasting advantage", "will give the group a decisive edge": not "will give a speech".
+        const object = words.slice(k + 1, k + 7)
+        if (object.some((w) => classOf(w) === 'advantage' || w.lower === 'boost') && !object.some((w, n) => n > 0 && boundary(object[n - 1], w))) weight = verbClass === 'lift' ? 0.7 : weightOf(verb)
+      }
+      if (weight) out.push(cue('prediction', Math.min(0.85, weight + (strong ? 0.1 : 0)), word, verb))
+      continue
+    }
+    // A conclusion: "the closure shows how …", "the ruling exposes the weakness of …", "has laid bare".
+    if (kind === 'evaluative' && next && !next.quoted && (i === 0 || !['the', 'a', 'an', 'its', 'their', 'his', 'her', 'high', 'top', 'low'].includes(words[i - 1].lower))) {
+      if (word.lower === 'laid' || word.lower === 'lays') {
+        if (next.lower === 'bare' && abstractSubject(i)) out.push(cue('evaluation', weightOf(word), word, next))
+        continue
+      }
+      if (!complementStarts.has(next.lower) || boundary(word, next)) continue
+      if (/^mark/.test(word.lower) && words.slice(i + 1, i + 4).some((w) => ordinals.test(w.lower))) continue
+      if (!abstractSubject(i)) continue
+      // A medium verb in the past ("the test showed") often reports a finding: weaker.
+      const weight = weightOf(word) - (weightOf(word) < 0.7 && /ed$/.test(word.lower) ? 0.1 : 0)
+      out.push(cue('evaluation', weight, word, next))
+      continue
+    }
+    if (kind === 'causal') {
+      // Passive: "was sparked by", "were largely driven by".
+      let b = i - 1
+      while (b > 0 && /ly$/.test(words[b].lower)) b--
+      // (Not after a modal: "will be driven by" forecasts, and a forecast has its own cues.)
+      if (next?.lower === 'by' && (/ed$/.test(word.lower) || word.lower === 'driven') && b >= 0 && b < i && passiveBe.has(words[b].lower) && words[b].lower !== 'be') {
+        out.push(cue('causal', 0.8, word, next))
+        continue
+      }
+      // Active, from an abstract subject: "speculation fuelled the surge", "lower costs drove profit higher".
+      if (!next || boundary(word, next) || next.quoted) continue
+      if (word.lower.startsWith('weigh') && next.lower !== 'on') continue
+      if (word.lower.startsWith('drag') && !words.slice(i + 1, i + 4).some((w) => w.lower === 'down')) continue
+      if (['by', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'as', 'and', 'or'].includes(next.lower) && !word.lower.startsWith('weigh')) continue
+      // "drives", "sparks", "causes" are nouns too ("hard drives providing"): the present form needs an object it plainly governs.
+      if (/s$/.test(word.lower) && !activeObjects.has(next.lower)) continue
+      if (abstractSubject(i)) out.push(cue('causal', weightOf(word), word, next))
+      continue
+    }
+    // A settled state: "are the future of …", "has become the norm", "are a thing of the past".
+    if (normCopulas.has(word.lower)) {
+      let k = i + 1
+      while (k < words.length && k - i <= 4 && normFillers.has(words[k].lower)) k++
+      const noun = words[k]
+      if (!noun || classOf(noun) !== 'norm' || words.slice(i, k + 1).some((w) => w.quoted)) continue
+      const after = words[k + 1]
+      if (after && !normNext.has(after.lower) && !boundary(noun, after)) continue
+      if (noun.lower === 'thing' && !(after?.lower === 'of' && words[k + 3]?.lower === 'past')) continue
+      if (['answer', 'solution', 'key'].includes(noun.lower) && after?.lower !== 'to') continue
+      // "was routine" describes; "has become routine", "is now the norm" asserts a change.
+      const settled = /^becom|^became/.test(word.lower) || words.slice(i + 1, k).some((w) => ['now', 'increasingly', 'firmly', 'already', 'fast'].includes(w.lower))
+      if (!settled && !['future', 'answer', 'solution', 'key', 'backbone', 'lifeblood', 'thing', 'inevitable'].includes(noun.lower)) continue
+      out.push(cue('evaluation', weightOf(noun), word, noun))
+      continue
+    }
+    // A feeling given to a community: "has given the town a confidence", "restored a sense of pride".
+    if (kind === 'lift' || kind === 'causal' || kind === 'outcome') {
+      for (let k = i + 1; k < Math.min(words.length, i + 7); k++) {
+        if (boundary(words[k - 1], words[k]) || words[k].quoted) break
+        if (classOf(words[k]) === 'feeling' && !(words[k - 2]?.lower === 'vote' && words[k - 1].lower === 'of')) {
+          out.push(cue('generalisation', 0.65, word, words[k]))
+          break
+        }
+      }
+    }
+  }
+  return out
 }
