@@ -129,7 +129,7 @@ export default defineRule<TruncatedSentenceOptions>(
         checkEllipsis: {type: 'boolean'}
       }
     },
-    defaults: {complementNouns: [], ignoreNouns: [], minStrength: 0.3, checkLastParagraph: true, checkEllipsis: true}
+    defaults: {complementNouns: [], ignoreNouns: [], minStrength: 0.2, checkLastParagraph: true, checkEllipsis: true}
   },
   ({article, options, report}) => {
     const extra = new Map<string, NounEntry>()
@@ -596,6 +596,8 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
     // A short title-cased line ("More From Our Correspondents") is trailing matter, not a sentence.
     const lowerCaseWord = words.slice(-3).some((w) => w.text === w.lower && /\p{L}/u.test(w.text))
     if (words.length < 6 || (!lowerCaseWord && !dangling)) return
+    // A table of figures ("Shr 1.20 dlrs vs 1.10 dlrs Net 5.6 mln vs 4.3 mln") has no full stops.
+    if (words.filter((w) => /\d/.test(w.text)).length * 3 >= words.length || /\d\s+vs\.?\s+\S*\d/.test(text)) return
     report({
       message: `The article ends mid-sentence: '${lastWords}' has no full stop, and nothing follows.${openQuotation ? ' The quotation is not closed either.' : ''} The end of the paragraph was cut.`,
       start: startOfLastWords,

@@ -58,6 +58,10 @@ describe('truncated-sentence: complement nouns', () => {
     expect(flagged('The minister expressed a willingness.' + ending, {ignoreNouns: ['willingness']})).toEqual([])
   })
 
+  it('leaves a table of figures at the end alone', () => {
+    expect(flagged('Shr 1.20 dlrs vs 1.10 dlrs Net 5.6 mln vs 4.3 mln Revs 40 mln vs 35 mln')).toEqual([])
+  })
+
   it('reports weak nouns only where the section ends when minStrength is raised', () => {
     expect(flagged('The firm on Thursday launched an effort. Work starts soon.' + ending, {minStrength: 0.99})).toEqual([])
   })
