@@ -111,7 +111,7 @@ export function weigh(vague: VagueQuantity, context: {lede: boolean; elsewhere: 
   if (s.hypothetical && vague.kind === 'money') score -= 0.5
   // Sources and opinion holders ("several analysts said") are a sourcing matter; others who speak
   // ("a number of businesses said") still stand for a count.
-  if (s.opinion) score -= s.speaker === false && vague.strength !== 'weak' ? 0.4 : 1
+  if (s.opinion) score -= s.speaker === false && vague.strength !== 'weak' ? 0 : 1
   if (s.idiom) score -= 2
   if (vague.strength === 'loose' || vague.strength === 'honest') score = Math.min(score, 0)
   return score

@@ -513,12 +513,16 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
       if (['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'].includes(tokens[j]?.lower ?? '')) j++
       continue
     }
-    if (stopWords.has(lower) || months.has(lower) || verbWords.has(lower) || lex().opinionVerbs.has(lower)) break
+    // "new pilots", "old stock": an adjective here, before the noun.
+    const modifier = (lower === 'new' || lower === 'old') && isWord(tokens[j + 1]) && !stopWords.has(tokens[j + 1].lower)
+    if (!modifier && (stopWords.has(lower) || months.has(lower) || verbWords.has(lower) || lex().opinionVerbs.has(lower))) break
     // A name after a common noun starts something else: "several children Nora, Hasna and Guy".
     if (words.length && isTitlecase(t) && !isTitlecase(words[words.length - 1]) && !/^(?:of|the)$/.test(tokens[j - 1]?.lower ?? '')) break
     if (/(?:ed|ing)$/.test(lower) && lower.length > 4) {
       const following = tokens[j + 1]
       if (!isWord(following) || stopWords.has(following.lower)) break
+      // After a plural noun, a word in -ed is its verb: "shops closed early", "workers employed there".
+      if (/ed$/.test(lower) && words.length && isPluralNoun(words[words.length - 1].text)) break
     }
     if (/ly$/.test(lower) && lower.length > 4 && lower !== 'family' && lower !== 'supply' && lower !== 'italy') break
     words.push(t)
@@ -537,7 +541,9 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
   }
   const last = words[words.length - 1]
   const headToken = before.length ? before[before.length - 1] : last
-  return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes], plural: isPluralNoun(headToken.text)}
+  // A plural before the last word still counts things: "burglaries hit" (a verb the phrase took in).
+  const plural = isPluralNoun(headToken.text) || (before.length > 1 && isPluralNoun(before[before.length - 2].text) && !isPluralNoun(headToken.text) && !/s$/.test(headToken.lower))
+  return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes], plural}
 }
 
 function contextWords(tokens: Token[], from: number, to: number, skip?: Span): string[] {
@@ -996,7 +1002,9 @@ function signalsOf(
     if (headRaw && contexts.get(headRaw) === 'crowd') signals.crowd = true
     const firstLower = tokens[countsFrom]?.lower ?? ''
     signals.speaker = sources.has(firstLower) || sources.has(head ?? '') || sources.has(`${head}s`)
-    for (let k = from; k < to; k++) if (kindAt(k) === 'crowd') signals.crowd = true
+    // Crowd verbs make a crowd of people ("hundreds of fans gathered"), not of things ("gathered signatures").
+    const person = counts.classes.length > 0 || signals.speaker || (headRaw !== undefined && (irregularPlurals.has(headRaw) || /(?:ers|ors|ists|ants|ents|ians|ees|fans)$/.test(headRaw)))
+    if (person) for (let k = from; k < to; k++) if (kindAt(k) === 'crowd') signals.crowd = true
     for (let k = Math.max(0, i - 5); k < i; k++) {
       if (k >= i - 3 && kindAt(k) === 'deliberation' && (!/^look/.test(tokens[k].lower) || tokens[k + 1]?.lower === 'at')) signals.deliberation = true
       if (kindAt(k) === 'unreal' && tokens[k].lower !== 'likely' && tokens[k].lower !== 'due') signals.unreal = true
@@ -1005,7 +1013,7 @@ function signalsOf(
     if (kindAt(j) === 'variety') signals.variety = true
     // "are likely to", "are due to", "is unlikely to" after what is counted.
     for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
-      if ((kindAt(k) === 'unreal' || modalWords.has(tokens[k].lower)) && tokens[k].lower !== 'if') signals.unreal = true
+      if (/^(?:likely|unlikely|due)$/.test(tokens[k].lower) || (modalWords.has(tokens[k].lower) && tokens[k].lower !== 'if')) signals.unreal = true
     }
     for (let k = Math.max(0, i - 3); k < i; k++) {
       if (tokens[k].lower === 'there' && /^(?:are|were|is|was|be|been|remain|remained|exist)$/.test(tokens[k + 1]?.lower ?? '')) signals.existential = true
