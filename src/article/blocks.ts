@@ -165,19 +165,23 @@ function wrapsOnto(line: string, next: string): boolean {
  */
 export function textBlocks(text: string, from = 0, to = text.length): Block[] {
   const blocks: Block[] = []
-  const chunkPattern = /\S[\s\S]*?(?=\r?\n[ \t]*\r?\n|$)/g
-  const region = text.slice(from, to)
-  for (const chunk of region.matchAll(chunkPattern)) {
-    const chunkStart = from + (chunk.index ?? 0)
-    const lines: Array<{start: number; end: number; value: string}> = []
-    for (const line of chunk[0].matchAll(/[^\r\n]+/g)) {
-      const value = line[0]
-      const lead = value.length - value.trimStart().length
-      const trimmed = value.trim()
-      if (!trimmed) continue
-      const start = chunkStart + (line.index ?? 0) + lead
-      lines.push({start, end: start + trimmed.length, value: trimmed})
+  // Chunks of non-blank lines, found by walking line ends (a lazy regex with
+  // a look-ahead costs more than the tokeniser on long copy).
+  const chunks: Array<Array<{start: number; end: number; value: string}>> = [[]]
+  for (let lineStart = from; lineStart < to; ) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1 || lineEnd > to) lineEnd = to
+    const value = text.slice(lineStart, lineEnd)
+    const trimmed = value.trim()
+    if (trimmed) {
+      const start = lineStart + (value.length - value.trimStart().length)
+      chunks[chunks.length - 1].push({start, end: start + trimmed.length, value: trimmed})
+    } else if (chunks[chunks.length - 1].length > 0) {
+      chunks.push([])
     }
+    lineStart = lineEnd + 1
+  }
+  for (const lines of chunks) {
     if (lines.length === 0) continue
     const standalone =
       lines.length === 1 ||

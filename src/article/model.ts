@@ -29,6 +29,7 @@ export function buildArticle(parts: ArticleParts): Article {
   let byline: TextSpan | undefined
   let dateline: Dateline | undefined
   let previousOpenQuote = false
+  let bodySeen = false
   let wordCount = 0
 
   for (let b = 0; b < blocks.length; b++) {
@@ -55,7 +56,8 @@ export function buildArticle(parts: ArticleParts): Article {
       }
       if (zone === 'subheading') sections[sections.length - 1].heading = paragraph
       else if (zone === 'body' || zone === 'blockquote' || zone === 'list-item') sections[sections.length - 1].paragraphs.push(paragraph)
-      if (zone === 'body' && !dateline && !paragraphs.some((p) => p.zone === 'body')) {
+      if (zone === 'body' && !bodySeen) {
+        bodySeen = true
         dateline = findDateline(text, start)
       }
       const continues: boolean = previousOpenQuote && /^\s*["“«‘„]/.test(span.text)

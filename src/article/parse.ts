@@ -65,22 +65,29 @@ const INPUT_DOCS = 'https://github.com/newslint/newslint/blob/main/docs/input.md
 /** Parse `value` alone and move its positions to `offset` in the file. */
 function parseAt(value: string, offset: number, place: ReturnType<typeof location>): NlcstParagraph[] {
   const root = english.parse(value)
-  // Line and column by counting line breaks inside the block: cheaper than a
-  // lookup per node, and blocks rarely span lines.
+  // parse-latin counts lines and columns from the start of `value`. Leaves
+  // own their points: move those in place; a parent spans its children, so it
+  // takes their (moved) points. No lookup and little allocation per node.
   const origin = place.toPoint(offset)!
-  const breaks: number[] = []
-  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) breaks.push(i + 1)
-  const pointAt = (local: number) => {
-    let line = 0
-    while (line < breaks.length && breaks[line] <= local) line++
-    const column = line === 0 ? origin.column + local : local - breaks[line - 1] + 1
-    return {line: origin.line + line, column, offset: offset + local}
+  const lines = origin.line - 1
+  const columns = origin.column - 1
+  const move = (point: {line?: number; column?: number; offset?: number}) => {
+    if (point.line === 1) point.column = (point.column ?? 1) + columns
+    point.line = (point.line ?? 1) + lines
+    point.offset = (point.offset ?? 0) + offset
   }
   const shift = (node: NlcstNodes) => {
-    if (node.position) {
-      node.position = {start: pointAt(node.position.start.offset ?? 0), end: pointAt(node.position.end.offset ?? 0)}
+    if ('children' in node) {
+      const children = node.children as NlcstNodes[]
+      for (const child of children) shift(child)
+      const first = children[0]?.position
+      const last = children[children.length - 1]?.position
+      if (first && last) node.position = {start: first.start, end: last.end}
+      else if (node.position) node.position = {start: {...node.position.start}, end: {...node.position.end}}
+    } else if (node.position) {
+      move(node.position.start)
+      move(node.position.end)
     }
-    if ('children' in node) for (const child of node.children) shift(child as NlcstNodes)
   }
   shift(root)
   return root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
