@@ -12,7 +12,7 @@
 import {defineRule} from '../src/rule.js'
 import {modelOf} from '../src/article/index.js'
 import type {Article, Sentence} from '../src/article/types.js'
-import {buildFigures, figuresAgree, sameThing, type Figure, type FigureModel} from '../src/model/figures.js'
+import {buildFigures, cueOf, figuresAgree, sameThing, type Figure, type FigureModel} from '../src/model/figures.js'
 
 export interface InconsistentFigureOptions {
   /** Compare the headline's figures with the body's. */
@@ -103,7 +103,8 @@ function sameThingLoose(a: Figure, b: Figure): boolean {
   if (a.kind === 'count') {
     const aHead = a.counts?.head
     const bHead = b.counts?.head
-    if (aHead && bHead) return sameThing(a.counts, b.counts) >= 1
+    // "430 jobs" and "the 340 job losses": the head of one is a word of the other.
+    if (aHead && bHead) return sameThing(a.counts, b.counts) >= 1 || b.counts!.words.includes(aHead) || a.counts!.words.includes(bHead)
     if (aHead && namedBefore(b, aHead)) return true
     if (bHead && namedBefore(a, bHead)) return true
     return false
@@ -186,6 +187,8 @@ export default defineRule<InconsistentFigureOptions>(
       // a figure is compared with the first few before it, which keeps long articles linear.
       const groups = new Map<string, Figure[]>()
       const flagged = new Map<string, number>()
+      // Counts by each word of what they count, for slips across heads ("430 jobs", "the 340 job losses").
+      const byWord = new Map<string, Figure[]>()
       for (const later of body) {
         const key = later.kind === 'count' ? `count:${later.counts?.head ?? ''}` : `${later.kind}:${later.unit}`
         if (later.kind === 'count' && !later.counts) {
@@ -199,6 +202,14 @@ export default defineRule<InconsistentFigureOptions>(
         groups.set(key, group)
         const earlierOnes = group.slice(0, 12)
         if (group.length < 12) group.push(later)
+        if (later.kind === 'count') {
+          for (const w of new Set(later.counts!.words)) {
+            const list = byWord.get(w) ?? []
+            byWord.set(w, list)
+            for (const e of list) if (!earlierOnes.includes(e) && e.counts?.head !== later.counts!.head) earlierOnes.push(e)
+            if (list.length < 12) list.push(later)
+          }
+        }
         if (reported.has(later)) continue
         // A quantity that disagrees again and again is one problem: three messages say it.
         if ((flagged.get(key) ?? 0) >= 3) continue
@@ -274,7 +285,8 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
   if (a.kind === 'count') {
     if (!a.counts || !b.counts) return false
     if (sameThing(a.counts, b.counts) < 1) return false
-    if (Math.min(a.counts.words.length, b.counts.words.length) < 2 && a.counts.classes.length === 0) return false
+    // A bare noun ("homes") is the same thing only with the same news verb around both ("destroyed 120 homes").
+    const bare = Math.min(a.counts.words.length, b.counts.words.length) < 2 && a.counts.classes.length === 0
     // "French maize" and "free market maize" are different things: one phrase must contain the other.
     const aOnly = a.counts.words.filter((w) => !b.counts!.words.includes(w))
     const bOnly = b.counts.words.filter((w) => !a.counts!.words.includes(w))
@@ -282,7 +294,9 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
     // The same verb or cue around both ("killed", "arrested").
     const aContext = a.context.filter((w) => !a.counts!.words.includes(w))
     const bContext = b.context.filter((w) => !b.counts!.words.includes(w))
-    return shared(aContext, bContext).length >= 2
+    const around = shared(aContext, bContext)
+    if (bare && !around.some((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')) return false
+    return around.length >= 2
   }
   // Sums and percentages: the same words just before ("net loss of"), and more around.
   const subject = shared(a.subject, b.subject).filter((w) => !w.startsWith('+'))
