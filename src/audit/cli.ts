@@ -17,7 +17,7 @@ import {AuditStore, STORE_FILE} from './store.js'
 import {writeExports} from './export.js'
 import {writeReport} from './report.js'
 import {mergeShards} from './merge.js'
-import type {AuditResult, WorkerOutput} from './types.js'
+import type {WorkerOutput} from './types.js'
 
 export const auditHelp = `Usage: newslint audit <inputs…> --out DIR [options]
        newslint audit --stdin --jsonl [options] > results.jsonl
@@ -209,7 +209,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
         enumerate(inputs, cwd),
         {settings, workers, batchSize, timeoutMs, skip: values.resume ? (task) => store.has(task.key) : undefined},
         (outputs: WorkerOutput[]) => {
-          const rows = outputs.map((output) => ({seq: output.seq, line: output.line, result: JSON.parse(output.line) as AuditResult}))
+          const rows = outputs.map((output) => ({seq: output.seq, line: output.line, result: output.stored}))
           store.add(rows)
           for (const row of rows) words += row.result.words
           const errors = outputs.filter((o) => o.status === 'error').length

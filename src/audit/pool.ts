@@ -12,7 +12,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import {failure, recordDigest, taskId, type AuditSettings} from './analyse.js'
-import type {AuditTask, WorkerOutput} from './types.js'
+import {storedResult, type AuditTask, type WorkerOutput} from './types.js'
 
 export interface PoolOptions {
   settings: AuditSettings
@@ -252,5 +252,5 @@ function failedOutput(task: AuditTask, error: unknown, timeoutMs: number, overdu
       ? failure(task.key, source, line, id, 'crash', `The worker auditing this article ran out of memory: ${String((error as Error)?.message ?? error)}`)
       : failure(task.key, source, line, id, 'crash', `The worker auditing this article crashed: ${String((error as Error)?.message ?? error)}`)
   if (task.kind === 'record') result.digest = recordDigest(task.json)
-  return {key: task.key, seq: task.seq, line: JSON.stringify(result), status: 'error'}
+  return {key: task.key, seq: task.seq, line: JSON.stringify(result), status: 'error', stored: storedResult(result)}
 }

@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type {AuditResult} from './types.js'
+import type {StoredResult} from './types.js'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS run (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -62,7 +62,7 @@ export class AuditStore {
   private deleteFindings: Database.Statement
   private insertFinding: Database.Statement
   private hasKey: Database.Statement
-  private insertMany: (rows: Array<{seq: number; result: AuditResult; line: string}>) => void
+  private insertMany: (rows: Array<{seq: number; result: StoredResult; line: string}>) => void
 
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), {recursive: true})
@@ -76,7 +76,7 @@ export class AuditStore {
     this.deleteFindings = this.db.prepare('DELETE FROM findings WHERE key = ?')
     this.insertFinding = this.db.prepare('INSERT INTO findings (key, rule, severity, line, column, reason, text) VALUES (?, ?, ?, ?, ?, ?, ?)')
     this.hasKey = this.db.prepare('SELECT 1 FROM articles WHERE key = ?').pluck()
-    this.insertMany = this.db.transaction((rows: Array<{seq: number; result: AuditResult; line: string}>) => {
+    this.insertMany = this.db.transaction((rows: Array<{seq: number; result: StoredResult; line: string}>) => {
       for (const {seq, result, line} of rows) {
         const replaced = this.insertArticle.run({
           key: result.key,
@@ -116,7 +116,7 @@ export class AuditStore {
   }
 
   /** Store results in one transaction. */
-  add(rows: Array<{seq: number; result: AuditResult; line: string}>): void {
+  add(rows: Array<{seq: number; result: StoredResult; line: string}>): void {
     if (rows.length > 0) this.insertMany(rows)
   }
 

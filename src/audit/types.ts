@@ -67,6 +67,12 @@ export interface AuditResult {
   meta?: Record<string, unknown>
 }
 
+/** What the store keeps in columns: the result without excerpts, offsets and metadata. */
+export type StoredMessage = Pick<AuditMessage, 'rule' | 'severity' | 'line' | 'column' | 'reason' | 'text'>
+export interface StoredResult extends Pick<AuditResult, 'key' | 'id' | 'path' | 'line' | 'status' | 'error' | 'headline' | 'date' | 'section' | 'desk' | 'author' | 'words' | 'counts'> {
+  messages: StoredMessage[]
+}
+
 /** What a worker sends back for one task. */
 export interface WorkerOutput {
   key: string
@@ -74,4 +80,14 @@ export interface WorkerOutput {
   /** The result as one JSON line (without newline). */
   line: string
   status: 'ok' | 'error'
+  /** The columns for the store, so that the main thread need not parse `line`. */
+  stored: StoredResult
+}
+
+export function storedResult(result: AuditResult): StoredResult {
+  const {key, id, path, line, status, error, headline, date, section, desk, author, words, counts} = result
+  return {
+    key, id, path, line, status, error, headline, date, section, desk, author, words, counts,
+    messages: result.messages.map(({rule, severity, line, column, reason, text}) => ({rule, severity, line, column, reason, text}))
+  }
 }

@@ -4,7 +4,7 @@
  */
 import {workerData} from 'node:worker_threads'
 import {Auditor, failure, recordDigest, taskId, type AuditSettings} from './analyse.js'
-import type {AuditTask, WorkerOutput} from './types.js'
+import {storedResult, type AuditTask, type WorkerOutput} from './types.js'
 
 let auditor: Auditor | undefined
 
@@ -30,7 +30,7 @@ export default function auditBatch({tasks, clock: buffer}: {tasks: AuditTask[]; 
       result = failure(task.key, where, line, taskId(task), 'internal-error', `newslint failed on this article: ${String((error as Error)?.message ?? error)}`)
       if (task.kind === 'record') result.digest = recordDigest(task.json)
     }
-    out.push({key: task.key, seq: task.seq, line: JSON.stringify(result), status: result.status})
+    out.push({key: task.key, seq: task.seq, line: JSON.stringify(result), status: result.status, stored: storedResult(result)})
   }
   return out
 }
