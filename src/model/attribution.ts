@@ -97,7 +97,7 @@ const verbalFillers = new Set([
   'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'be', 'been', 'being', 'would', 'will', 'did', 'does', 'do', 'not', 'never',
   'later', 'earlier', 'previously', 'then', 'recently', 'repeatedly', 'publicly', 'privately', 'further', 'once', 'again', 'already',
   'separately', 'however', 'often', 'frequently', 'now', 'still', 'may', 'might', 'could', 'should', 'can', 'must',
-  'widely', 'generally', 'openly', 'first', 'last', 'just', 'only', 'yesterday', 'today', 'always', 'reportedly', 'allegedly', 'quickly', 'since'
+  'widely', 'generally', 'openly', 'first', 'last', 'just', 'only', 'yesterday', 'today', 'always', 'reportedly', 'allegedly', 'quickly', 'since', 'long'
 ])
 /** Words that end a backward search for the subject of a cue. */
 const clauseStarters = new Set(['that', 'which', 'and', 'but', 'while', 'as', 'because', 'if', 'when', 'although', 'though', 'whereas', 'where', 'after', 'before', 'since', 'so', 'or'])
@@ -285,7 +285,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
       }
     }
     const cue = span(text, [word])
-    if (source.length && isWeaselSource(source, lexicon, word)) {
+    if (source.length && isWeaselSource(source, lexicon, word, words.slice(i + 1, i + 3))) {
       weaselFound ??= {...result, kind: 'weasel', weasel: span(text, inverted ? [word, ...source] : [...source, word]), cue, source: span(text, source)}
       continue
     }
@@ -414,14 +414,16 @@ function looksLikeSubject(phrase: Word[]): boolean {
  */
 const presentCues = new Set(['say', 'believe', 'argue', 'think', 'claim', 'note', 'warn', 'fear', 'suggest', 'feel', 'agree', 'expect', 'contend', 'insist', 'predict', 'reckon', 'worry', 'maintain', 'doubt', 'suspect'])
 
-function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word): boolean {
+function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word, after: Word[] = []): boolean {
   let weasel = false
   if (phrase.length && determiners.has(phrase[0].lower)) return false
   const bare = phrase.filter((w) => !verbalFillers.has(w.lower))
   if (cue && bare.length === 1 && quantifiers.has(bare[0].lower) && !/s$/.test(cue.lower) && !presentCues.has(cue.lower)) return false
   // A bare plural group holding a view in the present ("economists reckon", "industry analysts believe"); not
   // "analysts say" (wire copy's described source), nor the past ("traders thought"), which reports a group just described.
-  if (cue && isUnnamedGroup(bare) && groupOpinionCues.has(cue.lower)) return true
+  // A group reporting its own stance ("bankers feel that they could not sell …") is a source, not a weasel.
+  const content = after[0]?.lower === 'that' ? after[1] : after[0]
+  if (cue && isUnnamedGroup(bare) && groupOpinionCues.has(cue.lower) && !['they', 'we'].includes(content?.lower ?? '')) return true
   for (const word of phrase) {
     if (lexicon.weaselSources.has(word.lower)) {
       weasel = true
@@ -505,7 +507,7 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
         if (itBe.has(words[k]?.lower ?? '')) k++
         else if (['has', 'had'].includes(words[k]?.lower ?? '') && words[k + 1]?.lower === 'been') k += 2
         else continue
-      }
+      } else if (words[k]?.lower === 'been') k++
       const verb = k
       while (k < words.length && k - i <= 4 && (/ly$/.test(words[k].lower) || ['now', 'also', 'still', 'long', 'often'].includes(words[k].lower))) k++
       const kind = classOf(words[k])

@@ -213,12 +213,12 @@ export function statesCheckableFact(sentence: Sentence, from: number): boolean {
 
 const subjectFillers = new Set(['has', 'have', 'had', 'also', 'clearly', 'only', 'further', 'now', 'already', 'simply', 'effectively', 'thus', 'therefore', 'again', 'merely', 'surely', 'certainly', 'arguably', 'largely', 'partly', 'mainly', 'itself', 'themselves'])
 const subjectPrepositions = new Set(['of', 'from', 'in', 'at', 'on', 'for', 'with', 'by', 'about', 'over', 'among', 'across', 'into', 'under', 'behind'])
-const subjectStops = new Set(['and', 'but', 'that', 'as', 'because', 'while', 'when', 'if', 'although', 'though', 'whereas', 'since', 'so', 'or', 'after', 'before', 'who', 'whom'])
+const subjectStops = new Set(['and', 'but', 'that', 'as', 'because', 'while', 'when', 'if', 'although', 'though', 'whereas', 'since', 'so', 'or', 'after', 'before', 'who', 'whom', 'until', 'unless', 'once', 'where', 'than', 'whether', 'till'])
 const personalPronouns = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it'])
 const complementStarts = new Set(['that', 'how', 'why', 'what', 'whether', 'the', 'a', 'an', 'just', 'again', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'once', 'no', 'little', 'both', 'yet', 'once', 'how', 'where', 'who', 'all', 'more', 'some', 'deep', 'growing', 'serious', 'real'])
 const futureFillers = new Set(['soon', 'inevitably', 'only', 'surely', 'eventually', 'never', 'also', 'further', 'quickly', 'certainly', 'not', 'increasingly', 'gradually', 'ultimately', 'still', 'simply', 'likely', 'probably', 'undoubtedly', 'almost', 'effectively', 'permanently', 'fundamentally', 'dramatically'])
 const strongFuture = new Set(['soon', 'inevitably', 'surely', 'eventually', 'never', 'ultimately', 'certainly', 'undoubtedly', 'permanently', 'fundamentally', 'dramatically'])
-const normCopulas = new Set(['is', 'are', 'was', 'were', 'become', 'becomes', 'became', 'remain', 'remains', "'s", '’s'])
+const normCopulas = new Set(['is', 'are', 'was', 'were', 'become', 'becomes', 'became', 'becoming', 'remain', 'remains', "'s", '’s'])
 const normFillers = new Set(['now', 'increasingly', 'firmly', 'already', 'fast', 'quickly', 'still', 'simply', 'very', 'effectively', 'the', 'a', 'an', 'new', 'accepted', 'established', 'widely', 'almost', 'largely', 'clearly', 'surely', 'truly', 'all', 'but', 'part', 'of'])
 const normNext = new Set(['of', 'for', 'in', 'and', 'now', 'since', 'across', 'among', 'at', 'to', 'rather', 'not', 'on'])
 const ordinals = /^(first|second|third|fourth|fifth|last|latest|\d+(st|nd|rd|th)|anniversary)$/
@@ -258,6 +258,7 @@ function classCues(words: Word[], text: string): ClaimCue[] {
     if (subject.some((w) => w.quoted)) return false
     if (personalPronouns.has(head.lower) || sources.has(head.lower.replace(/['’]s$/, '')) || classOf(head) === 'record') return false
     if (/^\p{Lu}/u.test(head.text) && head.index > 0) return false
+    if (/^\p{Lu}/u.test(subject[subject.length - 1].text) && subject[subject.length - 1].index > 0) return false
     // A single capitalised word opening the sentence is a name ("Smith drove …") unless it looks abstract ("Speculation fuelled …").
     if (/^\p{Lu}/u.test(head.text) && subject.length === 1 && !/(tion|sion|ism|ity|ness|ment|ance|ence|ing|ure|age|cy)$/.test(head.lower)) return false
     if (head.lower.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men|people)$/.test(head.lower)) return false
@@ -309,8 +310,10 @@ function classCues(words: Word[], text: string): ClaimCue[] {
       if (!complementStarts.has(next.lower) || boundary(word, next)) continue
       if (/^mark/.test(word.lower) && words.slice(i + 1, i + 4).some((w) => ordinals.test(w.lower))) continue
       if (!abstractSubject(i)) continue
-      // A medium verb in the past ("the test showed") often reports a finding: weaker.
-      const weight = weightOf(word) - (weightOf(word) < 0.7 && /ed$/.test(word.lower) ? 0.1 : 0)
+      // A medium verb in the past ("the test showed") often reports a finding, and before a plain noun phrase
+      // ("the exhibition shows the life of …") it often describes: weaker, unless a conclusion follows ("shows how").
+      const concluding = ['that', 'how', 'why', 'what', 'whether', 'just'].includes(next.lower)
+      const weight = weightOf(word) - (weightOf(word) < 0.7 && (/ed$/.test(word.lower) || !concluding) ? 0.1 : 0)
       out.push(cue('evaluation', weight, word, next))
       continue
     }
@@ -332,6 +335,15 @@ function classCues(words: Word[], text: string): ClaimCue[] {
       if (/s$/.test(word.lower) && !activeObjects.has(next.lower)) continue
       if (abstractSubject(i)) out.push(cue('causal', weightOf(word), word, next))
       continue
+    }
+    // A cause named after a copula: "the shortage is a direct consequence of …", "was the product of years of …".
+    if (normCopulas.has(word.lower) && ['a', 'an', 'the'].includes(next?.lower ?? '')) {
+      let k = i + 2
+      while (k < words.length && k - i <= 4 && classOf(words[k]) !== 'result' && !boundary(words[k - 1], words[k]) && /^[a-z-]+$/.test(words[k].text)) k++
+      if (classOf(words[k]) === 'result' && words[k + 1]?.lower === 'of' && !words.slice(i, k + 2).some((w) => w.quoted)) {
+        out.push(cue('causal', 0.7, word, words[k + 1]))
+        continue
+      }
     }
     // A settled state: "are the future of …", "has become the norm", "are a thing of the past".
     if (normCopulas.has(word.lower)) {
