@@ -223,6 +223,7 @@ function lex(): Lexicons {
   }
   for (const word of Object.keys(numberWords)) lead.add(word)
   lead.add('sums')
+  lead.add('sum')
   lead.add('amounts')
   const mayHold = new RegExp(
     `\\b(?:${[...lead].map(escape).join('|')})\\b|\\b(?:an?|the) (?:${[...afterArticle].map(escape).join('|')})\\b|\\b(?:${[...collectives.keys()].flatMap((k) => [k, pluralOf(k)]).map(escape).join('|')}) of\\b`,
@@ -787,6 +788,16 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
         matched = {phrase: tokens.slice(i, i + length).map((t) => t.text).join(' '), length, kind, strength}
       }
     }
+    // "a six-figure sum", "a tidy sum": any modifier before "sum" makes a vague sum (not "a lump sum of $5,000").
+    if (!matched && (tokens[i].lower === 'a' || tokens[i].lower === 'an')) {
+      for (let n = 1; n <= 2 && !matched; n++) {
+        const modifiers = tokens.slice(i + 1, i + n + 1)
+        if (tokens[i + n + 1]?.lower !== 'sum' || tokens[i + n + 2]?.lower === 'of') continue
+        if (!modifiers.every((t) => isWord(t) && !stopWords.has(t.lower))) break
+        const unknown = modifiers.some((t) => lex().contexts.get(t.lower) === 'unknown')
+        matched = {phrase: tokens.slice(i, i + n + 2).map((t) => t.text).join(' '), length: n + 2, kind: 'money', strength: unknown ? 'honest' : 'medium'}
+      }
+    }
     // "large sums", "substantial sums of money", "huge amounts of cash"
     if (!matched && shareAdjectives.has(tokens[i].lower) && /^(?:sums|amounts)$/.test(tokens[i + 1]?.lower ?? '')) {
       const adjective = shareAdjectives.get(tokens[i].lower)!
@@ -960,7 +971,8 @@ function signalsOf(
     else if (cue === 'event') signals.event = true
     else if (cue === 'money' || (cue === 'sum' && kind === 'money')) signals.payment = true
     else if (cue === 'membership') signals.membership = true
-    if (modalWords.has(t.lower) && k < i) signals.hypothetical = true
+    // "In May" is a month, not a modal.
+    if (modalWords.has(t.lower) && k < i && t.text !== 'May') signals.hypothetical = true
   }
   if (tokens[i - 1]?.lower === 'by' && tokens.slice(Math.max(0, i - 14), i).some((t) => /^(?:increase|cut|reduc|raise|lower|boost|rise|rose|fell|fall|grow|grew)/.test(t.lower))) signals.changeBy = true
   // Idioms.
@@ -1007,13 +1019,13 @@ function signalsOf(
     if (person) for (let k = from; k < to; k++) if (kindAt(k) === 'crowd') signals.crowd = true
     for (let k = Math.max(0, i - 5); k < i; k++) {
       if (k >= i - 3 && kindAt(k) === 'deliberation' && (!/^look/.test(tokens[k].lower) || tokens[k + 1]?.lower === 'at')) signals.deliberation = true
-      if (kindAt(k) === 'unreal' && tokens[k].lower !== 'likely' && tokens[k].lower !== 'due') signals.unreal = true
+      if (kindAt(k) === 'unreal' || kindAt(k) === 'future') signals.unreal = true
     }
     for (let k = countsFrom; k >= 0 && k < after; k++) if (kindAt(k) === 'variety') signals.variety = true
     if (kindAt(j) === 'variety') signals.variety = true
     // "are likely to", "are due to", "is unlikely to" after what is counted.
     for (let k = after; k < Math.min(tokens.length, after + 3); k++) {
-      if (/^(?:likely|unlikely|due)$/.test(tokens[k].lower) || (modalWords.has(tokens[k].lower) && tokens[k].lower !== 'if')) signals.unreal = true
+      if (kindAt(k) === 'future' || (modalWords.has(tokens[k].lower) && tokens[k].lower !== 'if' && tokens[k].text !== 'May')) signals.unreal = true
     }
     for (let k = Math.max(0, i - 3); k < i; k++) {
       if (tokens[k].lower === 'there' && /^(?:are|were|is|was|be|been|remain|remained|exist)$/.test(tokens[k + 1]?.lower ?? '')) signals.existential = true
