@@ -201,7 +201,9 @@ interface Finding {
 /** Text between the last word and the sentence end: the terminal and closing marks, nothing else. */
 function tailOf(sentence: Sentence, article: Article): string {
   const last = sentence.words[sentence.words.length - 1]
-  return article.text.slice(last.end, sentence.end).trim()
+  const tail = article.text.slice(last.end, sentence.end)
+  // HTML: inline tags may close between the last word and the full stop ("a <a>commitment</a>.").
+  return (article.format === 'html' ? tail.replace(/<[^>]*>/g, '') : tail).trim()
 }
 
 /** Does the sentence end with a full stop right after its last word (an ordinary statement)? */
@@ -424,7 +426,7 @@ function endsOnComplementNoun(
   const determiner = words[determinerIndex]
   const indefinite = determiner.lower === 'a' || determiner.lower === 'an'
   const before = words[determinerIndex - 1]
-  const phrase = article.text.slice(determiner.start, last.end)
+  const phrase = words.slice(determinerIndex).map((w) => w.text).join(' ')
   const complement = entry.complements.includes('to') ? 'to' : entry.complements[0]
   const mentionedBefore = firstMention(article, last.lower) < sentence.index
   const inIdiom = before !== undefined && ['in', 'as'].includes(before.lower) && determinerIndex === words.length - 2
