@@ -118,6 +118,17 @@ function sameThingLoose(a: Figure, b: Figure): boolean {
   return content.length >= 2
 }
 
+/** A crude stem, so that a headline's present tense meets the body's past ("kills", "killed"). */
+function stem(word: string): string {
+  return word.length > 5 ? word.replace(/(?:ing|ed|es|s)$/, '') : word
+}
+
+/** Words shared by a headline figure's context and a body figure's, compared by stem. */
+function sharedStems(a: string[], b: string[]): string[] {
+  const set = new Set(b.map(stem))
+  return a.filter((w) => set.has(stem(w)) && w !== 'mln' && w !== 'pct')
+}
+
 function shared(a: string[], b: string[]): string[] {
   const set = new Set(b)
   return a.filter((w) => set.has(w) && w !== 'mln' && w !== 'pct')
@@ -152,19 +163,19 @@ export default defineRule<InconsistentFigureOptions>(
         // The headline's figure is given somewhere in the body: fine.
         // The headline's figure is given somewhere in the body (exactly, or as a fair rounding when the body
         // has no exact figure for the same thing): fine.
-        const related = candidates.filter((b) => shared(figure.context, b.context).length >= 1 || sameThing(figure.counts, b.counts) >= 0.8)
+        const related = candidates.filter((b) => sharedStems(figure.context, b.context).length >= 1 || sameThing(figure.counts, b.counts) >= 0.8)
         const exact = related.filter((b) => b.approximation === 'exact' && sameThing(figure.counts, b.counts) >= 0.8)
         const pool = exact.length ? exact : candidates
         if ((exact.length ? exact : related).some((b) => figuresAgree(figure, b))) continue
         let best: {figure: Figure; score: number} | undefined
         for (const candidate of pool) {
-          const score = shared(figure.context, candidate.context).length + (sameThing(figure.counts, candidate.counts) >= 0.8 ? 1 : 0)
+          const score = sharedStems(figure.context, candidate.context).length + (sameThing(figure.counts, candidate.counts) >= 0.8 ? 1 : 0)
           if (!best || score > best.score || (score === best.score && candidate.start < best.figure.start)) best = {figure: candidate, score}
         }
         // A transposed or mistyped figure (1,520 for 1,250) needs less to be taken for the same quantity.
         if (!best || best.score < (typoPair(figure, best.figure) ? 1 : options.minSharedWords)) continue
         // A tie with a figure that agrees: not sure which quantity the headline gives.
-        if (pool.some((b) => b !== best!.figure && figuresAgree(figure, b) && shared(figure.context, b.context).length >= best!.score - 1)) continue
+        if (pool.some((b) => b !== best!.figure && figuresAgree(figure, b) && sharedStems(figure.context, b.context).length >= best!.score - 1)) continue
         const other = best.figure
         reported.add(figure)
         report({
