@@ -223,6 +223,7 @@ const normFillers = new Set(['now', 'increasingly', 'firmly', 'already', 'fast',
 const normNext = new Set(['of', 'for', 'in', 'and', 'now', 'since', 'across', 'among', 'at', 'to', 'rather', 'not', 'on'])
 const ordinals = /^(first|second|third|fourth|fifth|last|latest|\d+(st|nd|rd|th)|anniversary)$/
 const activeObjects = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'up', 'down', 'higher', 'lower', 'much', 'most', 'some', 'many', 'demand', 'prices', 'growth', 'sales', 'inflation'])
+const moodCopulas = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'feel', 'feels', 'seem', 'seems', 'appear', 'appears', 'grow', 'grows', 'become', 'becomes'])
 const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 
 /**
@@ -263,6 +264,18 @@ function classCues(words: Word[], text: string): ClaimCue[] {
     if (/^\p{Lu}/u.test(head.text) && subject.length === 1 && !/(tion|sion|ism|ity|ness|ment|ance|ence|ing|ure|age|cy)$/.test(head.lower)) return false
     if (head.lower.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men|people)$/.test(head.lower)) return false
     return true
+  }
+  // The subject before a verb, if it is a whole group or community: "parents of pupils", "the town", "many shoppers".
+  const groupSubject = (at: number): boolean => {
+    let start = at
+    while (start > 0 && at - start < 6 && !boundary(words[start - 1], words[start]) && !subjectStops.has(words[start - 1].lower)) start--
+    const subject = words.slice(start, at)
+    if (!subject.length || subject.some((w, n) => (n > 0 || w.index > 0) && /^\p{Lu}/u.test(w.text))) return false
+    const of = subject.findIndex((w, n) => n > 0 && subjectPrepositions.has(w.lower))
+    const head = subject[(of > 0 ? of : subject.length) - 1].lower
+    const groups = loadWordList('weasel-groups.txt')
+    if (groups.has(`!${head}`)) return false
+    return classOf(subject[(of > 0 ? of : subject.length) - 1]) === 'collective' || groups.has(head) || (head.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men)$/.test(head))
   }
   const out: ClaimCue[] = []
   for (let i = 0; i < words.length; i++) {
@@ -335,6 +348,15 @@ function classCues(words: Word[], text: string): ClaimCue[] {
       if (/s$/.test(word.lower) && !activeObjects.has(next.lower)) continue
       if (abstractSubject(i)) out.push(cue('causal', weightOf(word), word, next))
       continue
+    }
+    // A community's mood stated as fact: "parents are anxious about …", "the town is proud of …".
+    if (moodCopulas.has(word.lower)) {
+      let k = i + 1
+      while (k < words.length && k - i <= 3 && intensifiers.has(words[k].lower)) k++
+      if (classOf(words[k]) === 'mood' && !words.slice(i, k + 1).some((w) => w.quoted) && groupSubject(i)) {
+        out.push(cue('generalisation', 0.7, word, words[k]))
+        continue
+      }
     }
     // A cause named after a copula: "the shortage is a direct consequence of …", "was the product of years of …".
     if (normCopulas.has(word.lower) && ['a', 'an', 'the'].includes(next?.lower ?? '')) {
