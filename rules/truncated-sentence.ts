@@ -269,7 +269,7 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
   } else if (word === 'that') {
     if (last.quoted) return undefined
     // "…said that.", "…so that.", "…the fact that." (but "He said that." can be a pronoun: only after a reporting verb)
-    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now', 'than'].includes(previous.lower) && !afterNoun(words, true)) return undefined
+    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now'].includes(previous.lower) && !afterNoun(words, true)) return undefined
     wordClass = 'a complementiser'
   } else if (relativePronouns.has(word) && (/,\s*$/.test(article.text.slice(previous.end, last.start)) || afterNoun(words, true) || afterName(words))) {
     // "…the company, which." opens a relative clause that never comes.
