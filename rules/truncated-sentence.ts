@@ -81,11 +81,14 @@ function afterNoun(words: Word[], modifier = false): boolean {
   for (const at of modifier ? [words.length - 3, words.length - 4] : [words.length - 3]) {
     const word = words[at]
     if (!word) return false
-    if (determiners.has(word.lower)) return true
+    if (nounDeterminers.has(word.lower)) return true
     if (word.text !== word.lower || isFunctionWord(word.lower)) return false
   }
   return false
 }
+
+/** Determiners that are never pronouns, so that the next word is a noun or its modifier ("all" is not: "We've all done that."). */
+const nounDeterminers = new Set([...articles, ...possessives, 'this', 'these', 'those', 'every', 'each', 'another'])
 
 /** "…on Friday in.", "…in 2010 in.": a name or a number cannot take a particle. */
 function afterName(words: Word[]): boolean {
