@@ -1030,9 +1030,8 @@ function signalsOf(
     for (let k = Math.max(0, i - 3); k < i; k++) {
       if (tokens[k].lower === 'there' && /^(?:are|were|is|was|be|been|remain|remained|exist)$/.test(tokens[k + 1]?.lower ?? '')) signals.existential = true
     }
-    const magnitude = /^(?:millions|billions|tens of millions|hundreds of millions)\b/.test(phrase)
-    const people = counts.classes.includes('people') || signals.speaker || isTitlecase(tokens[countsFrom])
-    if (magnitude && people) signals.population = true
+    // Millions of anything (viewers, passengers, Americans) are an estimate of a population.
+    if (/^(?:millions|billions|tens of millions|hundreds of millions)\b/.test(phrase)) signals.population = true
   }
   // Other figures in the sentence.
   const figureKind = kind === 'money' ? 'money' : kind === 'share' ? 'percent' : 'count'
