@@ -424,6 +424,8 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word, after: Wor
   // A group reporting its own stance ("bankers feel that they could not sell …") is a source, not a weasel.
   const content = after[0]?.lower === 'that' ? after[1] : after[0]
   if (cue && isUnnamedGroup(bare) && groupOpinionCues.has(cue.lower) && !['they', 'we'].includes(content?.lower ?? '')) return true
+  // A share of such a group speaking in the present: "many economists argue", "some residents say".
+  if (cue && bare.length > 1 && groupShares.has(bare[0].lower) && isUnnamedGroup(bare) && groupSpeechCues.has(cue.lower)) return true
   for (const word of phrase) {
     if (lexicon.weaselSources.has(word.lower)) {
       weasel = true
@@ -435,6 +437,8 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word, after: Wor
   return weasel
 }
 
+const groupShares = new Set(['some', 'many', 'most', 'several', 'numerous', 'various', 'certain'])
+const groupSpeechCues = new Set(['say', 'argue', 'claim', 'insist', 'warn', 'contend', 'maintain', 'suggest', 'complain', 'predict'])
 const groupOpinionCues = new Set(['believe', 'think', 'feel', 'reckon', 'suspect', 'fear', 'contend', 'maintain'])
 const cardinals = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'hundred', 'hundreds', 'thousand', 'thousands'])
 

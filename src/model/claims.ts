@@ -224,6 +224,7 @@ const normNext = new Set(['of', 'for', 'in', 'and', 'now', 'since', 'across', 'a
 const ordinals = /^(first|second|third|fourth|fifth|last|latest|\d+(st|nd|rd|th)|anniversary)$/
 const activeObjects = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'up', 'down', 'higher', 'lower', 'much', 'most', 'some', 'many', 'demand', 'prices', 'growth', 'sales', 'inflation'])
 const moodCopulas = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'feel', 'feels', 'seem', 'seems', 'appear', 'appears', 'grow', 'grows', 'become', 'becomes'])
+const scheduleWords = new Set(['on', 'at', 'from', 'next', 'this', 'until', 'by', 'after', 'before', 'tomorrow', 'today', 'tonight', 'later', 'in', 'during', 'over'])
 const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 
 /**
@@ -303,6 +304,8 @@ function classCues(words: Word[], text: string): ClaimCue[] {
       } else if (verbClass === 'outcome') {
         // "will keep rising", "will continue to grow": not "will continue on Monday", "will keep its doors open".
         if (['keep', 'continue'].includes(verb.lower) && !(words[k + 1]?.lower === 'to' || /ing$/.test(words[k + 1]?.lower ?? ''))) continue
+        // "the clocks will change on Sunday", "restrictions will ease from May": a timetable, not a forecast.
+        if (scheduleWords.has(words[k + 1]?.lower ?? '')) continue
         weight = weightOf(verb)
       } else if (verbClass === 'outcome-to') {
         if (words[k + 1]?.lower === 'to') weight = weightOf(verb)
