@@ -225,6 +225,7 @@ const ordinals = /^(first|second|third|fourth|fifth|last|latest|\d+(st|nd|rd|th)
 const activeObjects = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'these', 'those', 'up', 'down', 'higher', 'lower', 'much', 'most', 'some', 'many', 'demand', 'prices', 'growth', 'sales', 'inflation'])
 const moodCopulas = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'feel', 'feels', 'seem', 'seems', 'appear', 'appears', 'grow', 'grows', 'become', 'becomes'])
 const scheduleWords = new Set(['on', 'at', 'from', 'next', 'this', 'until', 'by', 'after', 'before', 'tomorrow', 'today', 'tonight', 'later', 'in', 'during', 'over'])
+const verdictVerbs = new Set(['marks', 'marked', 'represents', 'represented', 'proved', 'proves', 'constitutes'])
 const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 
 /**
@@ -361,12 +362,20 @@ function classCues(words: Word[], text: string): ClaimCue[] {
         continue
       }
     }
-    // A cause named after a copula: "the shortage is a direct consequence of …", "was the product of years of …".
-    if (normCopulas.has(word.lower) && ['a', 'an', 'the'].includes(next?.lower ?? '')) {
+    // A cause named after a copula: "the shortage is a direct consequence of …", "was the product of years of …";
+    // a verdict: "the ruling is a major blow to …", "marks a setback for …".
+    if ((normCopulas.has(word.lower) || verdictVerbs.has(word.lower)) && ['a', 'an', 'the'].includes(next?.lower ?? '')) {
       let k = i + 2
-      while (k < words.length && k - i <= 4 && classOf(words[k]) !== 'result' && !boundary(words[k - 1], words[k]) && /^[a-z-]+$/.test(words[k].text)) k++
-      if (classOf(words[k]) === 'result' && words[k + 1]?.lower === 'of' && !words.slice(i, k + 2).some((w) => w.quoted)) {
+      const verdict = (w: Word | undefined) => classOf(w) === 'verdict' || w?.lower === 'boost'
+      while (k < words.length && k - i <= 4 && classOf(words[k]) !== 'result' && !verdict(words[k]) && !boundary(words[k - 1], words[k]) && /^[a-z-]+$/.test(words[k].text)) k++
+      const noun = words[k]
+      const quoted = words.slice(i, k + 2).some((w) => w.quoted)
+      if (!quoted && classOf(noun) === 'result' && words[k + 1]?.lower === 'of' && normCopulas.has(word.lower)) {
         out.push(cue('causal', 0.7, word, words[k + 1]))
+        continue
+      }
+      if (!quoted && verdict(noun) && next?.lower !== 'the' && ['for', 'to', 'in', 'against'].includes(words[k + 1]?.lower ?? '')) {
+        out.push(cue('evaluation', 0.7, word, noun))
         continue
       }
     }
