@@ -609,6 +609,8 @@ function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: b
   // Ages: "20-year-old", "aged 34", "English, 34,".
   if (next?.text === '-' && /^years?(?:-old)?$|^year-old$/.test(tokens[parsed.next + 1]?.lower ?? '')) return true
   if (next && /^years?-old$|^year-old$/.test(next.lower)) return true
+  // Durations as modifiers: "a 9-day strike", "the 17-day stoppage", "a 24-hour vigil".
+  if (next?.text === '-' && next.glued && /^(?:second|minute|hour|day|night|week|month|year|decade)$/.test(tokens[parsed.next + 1]?.lower ?? '') && tokens[parsed.next + 1].glued) return true
   if ((next?.lower === 'years' || next?.lower === 'year') && tokens[parsed.next + 1]?.lower === 'old') return true
   if (previous && ['aged', 'age', 'ages'].includes(previous.lower)) return true
   if (previous?.text === ',' && isTitlecase(tokens[i - 2]) && (next?.text === ',' || next?.text === ')' || next?.text === '.') && parsed.value < 120 && !parsed.written) return true
