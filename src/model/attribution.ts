@@ -310,6 +310,13 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   }
   // A weasel wins the report even next to a real source ("X said …, critics argue"); `attributed` still says whether a real source stands behind.
   const belief = result.belief ? {belief: result.belief, beliefHolder: result.beliefHolder} : {}
+  // An impersonal phrase that opens what a real source reports ("the report said there are fears that …",
+  // "according to the council, it is feared …") is that source's wording, not a weasel of the writer's.
+  if (weasel && real?.cue && real.cue.end <= weasel[0].start) {
+    const {cue: said, source} = real
+    const between = words.filter((w) => w.start >= said.end && w.end <= weasel[0].start && !(source && w.start >= source.start && w.end <= source.end))
+    if (between.length <= 3 && !between.some((w) => ['and', 'but', 'while', 'although', 'though', 'whereas'].includes(w.lower))) return {...real, ...belief}
+  }
   if (weaselFound?.weasel) {
     const before = words.filter((w) => w.end <= weaselFound!.weasel!.start)
     const last = before[before.length - 1]
