@@ -603,6 +603,8 @@ function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: b
   if (!token.text.includes(',') && /^\d{4}$/.test(plain) && Number(plain) >= 1000 && Number(plain) <= 2100 && parsed.next === i + 1) return true
   // Dates.
   if (isMonth(previous) || isMonth(next) || (next?.lower === 'of' && isMonth(tokens[parsed.next + 1]))) return true
+  // "Sept. 19", "Feb. 29": the abbreviation's full stop stands between.
+  if (previous?.text === '.' && isMonth(tokens[i - 2])) return true
   // Times.
   if (next && (next.text === ':' || timeWords.has(next.lower.replace(/\.$/, '')))) return true
   if (next?.text === '.' && next.glued && isDigits(tokens[parsed.next + 1]) && tokens[parsed.next + 1].glued) return true
