@@ -54,7 +54,7 @@ function complementLexicon(): Map<string, NounEntry> {
 const toInfinitiveCore = new Set(['going', 'got', 'gotten', 'ought', 'used', 'supposed', 'not', 'have', 'has', 'had', 'want', 'wants', 'wanted', 'like', 'love', 'hate'])
 
 /** Words after which a final "by" is an adverb, not a preposition ("Residents stood by.", "…a school close by."). */
-const byAdverb = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'passes', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'swing', 'swung', 'close', 'near', 'nearby', 'put', 'set', 'lay', 'laid', 'abide'])
+const byAdverb = new Set(['stand', 'stood', 'standing', 'stands', 'come', 'came', 'comes', 'coming', 'go', 'went', 'goes', 'going', 'gone', 'pass', 'passed', 'passing', 'passes', 'drop', 'dropped', 'stop', 'stopped', 'get', 'got', 'swing', 'swung', 'close', 'near', 'nearby', 'put', 'set', 'lay', 'laid', 'abide', 'walk', 'walked', 'drive', 'drove', 'driven', 'run', 'ran', 'fly', 'flew', 'swim', 'swam', 'ride', 'rode', 'sail', 'sailed', 'rush', 'rushed', 'hurry', 'hurried', 'zoom', 'zoomed', 'roll', 'rolled', 'wander', 'wandered'])
 
 /** Reporting verbs: "…said that." is a cut clause. */
 const reportingVerbs = new Set(['said', 'says', 'say', 'added', 'adds', 'noted', 'notes', 'argued', 'argues', 'claimed', 'claims', 'warned', 'warns', 'stated', 'states', 'announced', 'announces', 'insisted', 'insists', 'told', 'tells', 'believe', 'believes', 'believed', 'reported', 'reports', 'confirmed', 'confirms', 'suggested', 'suggests', 'acknowledged', 'admitted', 'explained', 'stressed', 'emphasised', 'emphasized', 'indicated', 'indicates', 'showed', 'shows', 'found', 'finds', 'concluded', 'ruled', 'decided', 'agreed', 'hoped', 'hopes', 'expects', 'expected', 'feared', 'fears', 'thought', 'thinks'])
@@ -72,7 +72,7 @@ const lightVerbs = new Set(['make', 'makes', 'made', 'making', 'reach', 'reached
  */
 const danglingDeterminers = new Set([...articles, ...[...possessives].filter((w) => w !== 'his' && w !== 'her' && w !== 'whose'), 'every'])
 /** Prepositions that end a sentence only when stranded ("what it consists of."), never as particles. */
-const danglingPrepositions = new Set(['of', 'to', 'for', 'with', 'from', 'at', 'into', 'onto', 'upon', 'among', 'amongst', 'between', 'amid', 'amidst', 'despite', 'during', 'toward', 'towards', 'via', 'including', 'regarding', 'concerning', 'unlike', 'than', 'as', 'by', 'per'])
+const danglingPrepositions = new Set(['of', 'to', 'for', 'with', 'from', 'at', 'into', 'onto', 'upon', 'among', 'amongst', 'between', 'amid', 'amidst', 'despite', 'during', 'toward', 'towards', 'via', 'including', 'regarding', 'concerning', 'than', 'as', 'by', 'per'])
 /** "…a rise in.": the word before the last is a lower-case noun right after an article or a possessive. */
 function afterNoun(words: Word[], modifier = false): boolean {
   const previous = words[words.length - 2]
@@ -89,6 +89,17 @@ function afterNoun(words: Word[], modifier = false): boolean {
 
 /** Determiners that are never pronouns, so that the next word is a noun or its modifier ("all" is not: "We've all done that."). */
 const nounDeterminers = new Set([...articles, ...possessives, 'this', 'these', 'those', 'every', 'each', 'another'])
+
+/** Verbs whose particle can follow their object: "turned the lights on.", "kept the pressure on.", "handed the keys over." */
+const separableVerbs = new Set(['put', 'turn', 'switch', 'take', 'keep', 'leave', 'try', 'get', 'carry', 'bring', 'hand', 'pass', 'move', 'call', 'phase', 'roll', 'draw', 'pull', 'push', 'let', 'send', 'sign', 'hold', 'have', 'spur', 'egg', 'urge', 'win', 'talk', 'think', 'look', 'turn', 'fill', 'hand', 'pass', 'bring'])
+/** Is the final particle separated from its verb by the object ("…turned the lights on.")? */
+function particleObject(words: Word[]): boolean {
+  for (const at of [words.length - 4, words.length - 5]) {
+    const word = words[at]
+    if (word && baseForms(word.lower).some((base) => separableVerbs.has(base))) return true
+  }
+  return false
+}
 
 /** "…on Friday in.", "…in 2010 in.": a name or a number cannot take a particle. */
 function afterName(words: Word[]): boolean {
@@ -111,8 +122,12 @@ const relativePronouns = new Set(['which', 'who', 'whom', 'whose'])
 
 /** Prepositions that double as particles: dangling only after a noun ("a rise in.") or a name. */
 const particlePrepositions = new Set(['in', 'on', 'about', 'over', 'across', 'within', 'under', 'toward', 'towards'])
-/** Auxiliaries that can be left hanging after their subject ("…said the figure was."); not "be", "been", "being" ("for the time being."). */
-const hangingAuxiliaries = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'shall'])
+/**
+ * Auxiliaries that can be left hanging after their subject ("…said the figure
+ * was."); not "be", "been", "being" ("for the time being.") nor the modals that
+ * are also nouns ("a living will.", "an absolute must.").
+ */
+const hangingAuxiliaries = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'would', 'could', 'should', 'shall'])
 const danglingConjunctions = new Set([...coordinators, ...subordinators].filter((w) => !['yet', 'so', 'since', 'once', 'though', 'than', 'while'].includes(w)))
 
 
@@ -278,10 +293,11 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
     // "…the company, which." opens a relative clause that never comes.
     if (last.quoted) return undefined
     wordClass = 'a relative pronoun'
-  } else if (word === 'his' && !beForms.has(previous.lower)) {
+  } else if (word === 'his' && !beForms.has(previous.lower) && previous.lower !== 'of') {
+    // ("a friend of his." is complete.)
     // "…was his." is complete; "…met his." is not.
     wordClass = 'a determiner'
-  } else if (particlePrepositions.has(word) && words.length >= 3 && (afterNoun(words) || afterName(words))) {
+  } else if (particlePrepositions.has(word) && words.length >= 3 && (afterNoun(words) || afterName(words)) && !particleObject(words)) {
     // "…reported a rise in.", "…imposed a ban on.", "…was found dead on Friday in.": after a
     // noun or a name these need an object (after a verb they are particles: "moved in.").
     if (last.quoted) return undefined
@@ -328,6 +344,12 @@ function selects(word: string, preposition: string): boolean {
   return false
 }
 
+/** Could `word` be the noun a bare relative clause hangs on ("the concessions [they asked for]"), not a verb ("said [they asked for]")? */
+function headNoun(word: Word): boolean {
+  irregularVerbs ??= loadTable('complement-irregular-verbs.txt')
+  return word.text === word.lower && !isFunctionWord(word.lower) && !/(?:ed|ing)$/.test(word.lower) && !irregularVerbs.has(word.lower) && !reportingVerbs.has(word.lower)
+}
+const subjectPronouns = new Set(['i', 'we', 'you', 'he', 'she', 'they'])
 const beForms = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', 'getting'])
 /** Object relatives and indefinite pronouns that can leave a preposition at the end of their clause. */
 const objectWords = new Set(['what', 'which', 'who', 'whom', 'whatever', 'whoever', 'whichever', 'something', 'anything', 'nothing', 'everything', 'someone', 'anyone', 'nobody', 'somebody', 'anybody', 'everybody', 'everyone', 'much', 'little', 'more', 'less', 'plenty', 'that', 'lot', 'lots', 'one', 'ones', 'things', 'thing', 'people', 'place', 'kind', 'sort', 'way'])
@@ -345,6 +367,8 @@ function stranded(words: Word[], article: Article): boolean {
   if (word === 'by' && byAdverb.has(previous.lower)) return true
   if (word === 'to' && infinitiveEllipsis(words)) return true
   if (word === 'as' || word === 'than') return false
+  // "few and far between.", "in between."
+  if (word === 'between' && (previous.lower === 'far' || previous.lower === 'in')) return true
   const before = words[words.length - 3]
   // Infinitive relative, the preposition right after its verb: "nothing to worry about.", "to begin with."
   if (before && before.lower === 'to') return true
@@ -355,6 +379,8 @@ function stranded(words: Word[], article: Article): boolean {
     if (article.text.slice(words[i].end, words[i + 1].start).includes(',')) break
     // Infinitive relative further back: "a form to send the money to." (when the verb selects it)
     if (words[i].lower === 'to' && words[i + 1] && selects(words[i + 1].lower, word)) return true
+    // A relative clause without "that": "the concessions they asked for.", "the unit he belonged to."
+    if (subjectPronouns.has(words[i].lower) && i > 0 && headNoun(words[i - 1])) return true
     if (!objectWords.has(words[i].text)) continue
     const next = words[i + 1]
     // A subject relative ("a person who can react to.", "which voted … for.") does not strand anything.
@@ -404,6 +430,17 @@ function baseForms(word: string): string[] {
   return forms
 }
 
+/** Does `words[i]` look like a verb: an inflected form, an irregular past, or a base form after a modal, "to" or a subject pronoun? */
+function verbLike(words: Word[], i: number): boolean {
+  const word = words[i]
+  if (word.text !== word.lower || isFunctionWord(word.lower)) return false
+  irregularVerbs ??= loadTable('complement-irregular-verbs.txt')
+  if (/(?:ed|en|ing|s)$/.test(word.lower) || irregularVerbs.has(word.lower)) return true
+  const previous = words[i - 1]
+  return previous !== undefined && (modals.has(previous.lower) || previous.lower === 'to' || verbLeads.has(previous.lower))
+}
+const verbLeads = new Set(['not', 'never', 'also', 'still', 'often', 'i', 'we', 'they', 'you', 'he', 'she', 'it'])
+
 function endsOnComplementNoun(
   sentence: Sentence,
   article: Article,
@@ -432,13 +469,22 @@ function endsOnComplementNoun(
   const phrase = words.slice(determinerIndex).map((w) => w.text).join(' ')
   const complement = entry.complements.includes('to') ? 'to' : entry.complements[0]
   const mentionedBefore = firstMention(article, last.lower) < sentence.index
-  const inIdiom = before !== undefined && ['in', 'as'].includes(before.lower) && determinerIndex === words.length - 2
+  const configured = entry.sources === 'config'
+  // "in a bid.", "in an effort.": the idiom, with nouns that take "to" on their own evidence.
+  const inIdiom = before?.lower === 'in' && (configured || /[CD]/.test(entry.sources) || entry.strength >= 0.9)
   // "…, said a report.": the noun phrase is the subject of an inverted attribution.
   if (before && (invertingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
-  // "a firm commitment.", "made a decision.": a modifier or a light verb makes a complete phrase likely.
+  // "a firm commitment.": a modifier makes a complete phrase likely.
   if (determinerIndex !== words.length - 2) return undefined
-  if (before && lightVerbs.has(before.lower) && !inIdiom) return undefined
-  const configured = entry.sources === 'config'
+  if (!inIdiom) {
+    // Otherwise the noun phrase must be the object of a verb ("launched an effort."), not of a
+    // preposition ("the creation of a concordance.") nor a second object ("gave the door a shove.")…
+    if (!before || !verbLike(words, determinerIndex - 1)) return undefined
+    // …and not of a light verb ("made a decision.", "gave them a chance.", "call it a failure.").
+    if (lightVerbs.has(before.lower)) return undefined
+    const verb = words[determinerIndex - 2]
+    if (verb && lightVerbs.has(verb.lower) && (pronouns.has(before.lower) || !verbLike(words, determinerIndex - 1))) return undefined
+  }
   const strong = configured || entry.strength >= options.minStrength
   let weak = false
   let needsContext = false

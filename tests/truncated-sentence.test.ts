@@ -41,6 +41,9 @@ describe('truncated-sentence: complement nouns', () => {
     'The company won a contract.',
     'Prices fell, said a report.',
     'The team made a firm commitment.',
+    'He gave the door a shove.',
+    'The clause was hidden in a contract.',
+    'The council gave the union a chance.',
     'The regulator opened an inquiry.',
     'The party called an election.'
   ])('stays quiet on %s', (sentence) => {
@@ -123,6 +126,11 @@ describe('truncated-sentence: function words', () => {
     'The talks could take a while.',
     'The firm said it would.',
     'The bill was worth more than that.',
+    'They won all the concessions they asked for.',
+    'The minister is a friend of his.',
+    'Such rulings are few and far between.',
+    'Officials turned the lights on.',
+    'He signed a living will.',
     'Nobody expected the vote to go like that.',
     'The company was founded in 1990 by Acme Ltd. Its shares rose in Jan. It paid the U.S. Treasury in full.'
   ])('stays quiet on %s', (sentence) => {
