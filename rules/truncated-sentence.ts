@@ -374,7 +374,7 @@ function stranded(words: Word[], article: Article): boolean {
   if (before && before.lower === 'to') return true
   const selected = selects(previous.lower, word)
   // Passive: "was paid for.", "is accounted for." (but not "was charged with.")
-  if (selected && before && beForms.has(before.lower)) return true
+  if (selected && before && beForms.has(before.lower) && !previous.lower.endsWith('ing')) return true
   for (let i = words.length - 3; i >= Math.max(0, words.length - 12); i--) {
     if (article.text.slice(words[i].end, words[i + 1].start).includes(',')) break
     // Infinitive relative further back: "a form to send the money to." (when the verb selects it)
