@@ -103,7 +103,7 @@ export function weigh(vague: VagueQuantity, context: {lede: boolean; elsewhere: 
     if ((s.crowd || s.population) && !s.casualty && !s.event) score -= 0.5
     if (s.variety) score -= 0.6
     if (s.abstract) score -= 0.3
-    if (s.deliberation || s.existential) score -= 0.5
+    if (s.deliberation || s.existential || s.distance) score -= 0.5
     if (s.unreal || s.hypothetical) score -= 0.5
   }
   if (context.lede || vague.zone === 'headline') score += 0.5

@@ -37,6 +37,7 @@ describe('vague quantities as a class', () => {
     expect(vague('There are numerous apps that sell tickets.')[0].signals.existential).toBe(true)
     expect(vague('Dozens of districts are likely to bid.')[0].signals.unreal).toBe(true)
     expect(vague('The company sold a record number of cars in May.')[0].signals.unreal).toBeFalsy()
+    expect(vague('The storm travelled hundreds of miles.')[0].signals.distance).toBe(true)
   })
 
   it('reads any modified sum', () => {

@@ -126,6 +126,8 @@ export interface VagueSignals {
   abstract?: boolean
   /** A population ("millions of Americans", "millions of viewers"): estimated, not counted. */
   population?: boolean
+  /** A distance ("hundreds of miles"): a description, not a count. */
+  distance?: boolean
 }
 
 export interface VagueQuantity {
@@ -1016,6 +1018,7 @@ function signalsOf(
     const headRaw = tokens.find((t) => t.end <= counts.end && t.start >= counts.start && singular(t.lower) === head && isPluralNoun(t.text))?.lower
     if (headRaw && contexts.get(headRaw) === 'abstract') signals.abstract = true
     if (headRaw && contexts.get(headRaw) === 'crowd') signals.crowd = true
+    if (headRaw && contexts.get(headRaw) === 'distance') signals.distance = true
     const firstLower = tokens[countsFrom]?.lower ?? ''
     signals.speaker = sources.has(firstLower) || sources.has(head ?? '') || sources.has(`${head}s`)
     // Crowd verbs make a crowd of people ("hundreds of fans gathered"), not of things ("gathered signatures").
