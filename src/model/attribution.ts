@@ -312,6 +312,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   const belief = result.belief ? {belief: result.belief, beliefHolder: result.beliefHolder} : {}
   // An impersonal phrase that opens what a real source reports ("the report said there are fears that …",
   // "according to the council, it is feared …") is that source's wording, not a weasel of the writer's.
+  if (weasel && real && weasel.length === 1 && loadTable('weasel-impersonal.tsv').get(weasel[0].lower)?.[0] === 'adverb') return {...real, ...belief}
   if (weasel && real?.cue && real.cue.end <= weasel[0].start) {
     const {cue: said, source} = real
     const between = words.filter((w) => w.start >= said.end && w.end <= weasel[0].start && !(source && w.start >= source.start && w.end <= source.end))
@@ -511,6 +512,8 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
     const word = words[i]
     if (word.quoted) continue
     const lower = word.lower
+    // "the minister reportedly plans to resign": a hedge standing for a source.
+    if (classOf(word) === 'adverb') return [word]
     // "it is (widely) feared (that) …", "it has been suggested …", "it's understood …"
     if (lower === 'it' || /^it['’]s$/.test(lower)) {
       let k = i + 1
