@@ -310,6 +310,9 @@ function classCues(words: Word[], text: string): ClaimCue[] {
         weight = weightOf(verb)
       } else if (verbClass === 'outcome-to') {
         if (words[k + 1]?.lower === 'to') weight = weightOf(verb)
+      } else if (verbClass === 'outcome-state') {
+        // "will make it harder to …", "will leave hundreds homeless": not "will make a decision", "will leave on Monday".
+        if (words.slice(k + 1, k + 4).some((w) => classOf(w) === 'state')) weight = weightOf(verb)
       } else if (verbClass === 'outcome-object' || verbClass === 'lift') {
         // "will hand the Alliance a lasting advantage", "will give the group a decisive edge": not "will give a speech".
         const object = words.slice(k + 1, k + 7)
