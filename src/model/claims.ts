@@ -226,6 +226,8 @@ const activeObjects = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', '
 const moodCopulas = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'feel', 'feels', 'seem', 'seems', 'appear', 'appears', 'grow', 'grows', 'become', 'becomes'])
 const scheduleWords = new Set(['on', 'at', 'from', 'next', 'this', 'until', 'by', 'after', 'before', 'tomorrow', 'today', 'tonight', 'later', 'in', 'during', 'over'])
 const verdictVerbs = new Set(['marks', 'marked', 'represents', 'represented', 'proved', 'proves', 'constitutes'])
+const universals = new Set(['everyone', 'everybody', 'nobody', 'noone'])
+const universalMinds = new Set(['knows', 'agrees', 'believes', 'thinks', 'expects', 'wants', 'doubts', 'accepts', 'likes', 'trusts', 'cares', 'remembers', 'feels'])
 const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 
 /**
@@ -355,6 +357,16 @@ function classCues(words: Word[], text: string): ClaimCue[] {
       if (/s$/.test(word.lower) && !activeObjects.has(next.lower)) continue
       if (abstractSubject(i)) out.push(cue('causal', weightOf(word), word, next))
       continue
+    }
+    // A universal claim about minds: "everyone in the valley knows …", "nobody believes …".
+    if (universals.has(word.lower) || (word.lower === 'no' && next?.lower === 'one')) {
+      for (let k = i + (word.lower === 'no' ? 2 : 1); k < Math.min(words.length, i + 6); k++) {
+        if (words[k].quoted || boundary(words[k - 1], words[k])) break
+        if (universalMinds.has(words[k].lower)) {
+          out.push(cue('generalisation', 0.7, word, words[k]))
+          break
+        }
+      }
     }
     // A community's mood stated as fact: "parents are anxious about …", "the town is proud of …".
     if (moodCopulas.has(word.lower)) {
