@@ -33,7 +33,8 @@ const markdownSyntax = /^(?:\s{0,3}(?:#|>|[-*+]\s|\d{1,9}[.)]\s|```|~~~|[=-]{2,}
 function readProse(text: string): MarkdownDocument | undefined {
   const fence = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
   const bodyStart = fence ? fence[0].length : 0
-  if (markdownSyntax.test(text.slice(bodyStart))) return undefined
+  // Wire tickers in angle brackets (`<DH>`, `<BP.L>`) are copy, not markup.
+  if (markdownSyntax.test(text.slice(bodyStart).replace(/<[A-Z][A-Z0-9.]*>/g, 'x'))) return undefined
   const tree: MdastRoot = {type: 'root', children: []}
   const front = fence ? readFrontMatter(text, 0, fence[0].trimEnd().length, fence[1]) : undefined
   const blocks: Block[] = front?.title ? [front.title] : []
