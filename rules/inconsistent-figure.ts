@@ -88,9 +88,16 @@ export function typoPair(a: Figure, b: Figure): boolean {
     const ratio = Math.max(a.value, b.value) / Math.min(a.value, b.value)
     return [10, 100, 1000].some((r) => Math.abs(ratio - r) < 1e-9 * r)
   }
-  if (x.length !== y.length || x.length < 2) return false
+  // The digits as written ("1,905" and "1,950"), with the same scale and unit.
+  const written = (f: Figure) => f.amount.replace(/\D/g, '')
+  const u = written(a)
+  const v = written(b)
+  if (u === v || u.length !== v.length || u.length < 2) return false
+  // The same scale: "4.6 mln" and "6.4 mln", not "4.6 mln" and "64,000".
+  const scale = (f: Figure, d: string) => f.value / Number(d)
+  if (Math.abs(scale(a, u) / scale(b, v) - 1) > 1e-9) return false
   const sorted = (d: string) => [...d].sort().join('')
-  return sorted(x) === sorted(y)
+  return sorted(u) === sorted(v)
 }
 
 /** Is what a figure counts named just before it ("the redshank total of 2,480", "a toll of 212")? */
@@ -253,17 +260,18 @@ export default defineRule<InconsistentFigureOptions>(
   }
 )
 
-/** Words that say two values of a slip-like pair can both be true: a change, a comparison, a revision. */
-const slipComparisonWords = new Set([
-  'from', 'previous', 'previously', 'prior', 'compared', 'versus', 'vs', 'against', 'another', 'additional',
-  'further', 'revised', 'initially', 'originally', 'target', 'forecast', 'estimate', 'average', 'averaged', 'instead'
-])
+/** Words just before a figure that say two values of a slip-like pair can both be true: a change, a comparison, a revision. */
+const slipBefore = /\b(?:from|previous|previously|prior|compared(?: with| to)?|versus|vs|against|another|additional|further|revised|initially|originally|target|targets|forecast|forecasts|estimate|estimated|expected|average|averaged|instead of|rather than)\W+(?:\w+\W+){0,2}$/i
+/** Words just after: "a year earlier", "last year", "previously". */
+const slipAfter = /^\W*(?:\w+\W+){0,3}?(?:a year (?:earlier|ago|before)|last year|previously|the year before|in the previous)/i
 
 /** A transposed or mistyped figure (`typoPair`) for the same thing, with nothing to say that both can be true. */
 function slip(a: Figure, b: Figure, model: FigureModel): boolean {
   if (!typoPair(a, b) || !sameThingLoose(a, b)) return false
   for (const figure of [a, b]) {
-    if (figure.context.some((w) => slipComparisonWords.has(w))) return false
+    const offset = figure.sentence.start
+    if (slipBefore.test(figure.sentence.text.slice(Math.max(0, figure.start - offset - 40), figure.start - offset))) return false
+    if (slipAfter.test(figure.sentence.text.slice(figure.end - offset, figure.end - offset + 40))) return false
     if (/\b(?:from|to)\s*$/i.test(figure.sentence.text.slice(0, figure.start - figure.sentence.start))) return false
     if (model.figuresIn(figure.sentence).filter((f) => f.kind === figure.kind).length > (figure.kind === 'count' ? 2 : 1)) return false
   }
