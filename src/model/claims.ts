@@ -253,9 +253,9 @@ function classCues(words: Word[], text: string): ClaimCue[] {
     while (end > 0 && subjectFillers.has(words[end - 1].lower)) end--
     let start = end
     while (start > 0 && end - start < 8 && !boundary(words[start - 1], words[start]) && !subjectStops.has(words[start - 1].lower)) start--
-    if (start > 0 && words[start - 1].lower === 'which' && start === end - 0) return true
-    if (end - start === 0) return start > 0 && words[start - 1].lower === 'which'
+    if (end === start) return false
     const subject = words.slice(start, end)
+    // "…, which shows how …": the clause before is the subject, and it is an event.
     if (subject[0].lower === 'which') return subject.length === 1
     // The head stands before any prepositional phrase ("footage from the opening shows").
     const of = subject.findIndex((w, n) => n > 0 && subjectPrepositions.has(w.lower))
