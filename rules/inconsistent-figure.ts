@@ -314,8 +314,10 @@ function sameQuantity(a: Figure, b: Figure, model: FigureModel): boolean {
     const aContext = a.context.filter((w) => !a.counts!.words.includes(w))
     const bContext = b.context.filter((w) => !b.counts!.words.includes(w))
     const around = shared(aContext, bContext)
-    if (bare && !around.some((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')) return false
-    return around.length >= 2
+    const cue = around.some((w) => cueOf(w) === 'casualty' || cueOf(w) === 'event')
+    if (bare && !cue) return false
+    // The same news verb and the same counted noun ("killed 46 people", "the quake killed 52 people").
+    return around.length >= 2 || (cue && sameThing(a.counts, b.counts) >= 1 && a.subject.some((w) => b.subject.includes(w) && (cueOf(w) === 'casualty' || cueOf(w) === 'event')))
   }
   // Sums and percentages: the same words just before ("net loss of"), and more around.
   const subject = shared(a.subject, b.subject).filter((w) => !w.startsWith('+'))
