@@ -497,6 +497,8 @@ const itBe = new Set(['is', 'was', "'s", '’s'])
 const thereBe = new Set(['is', 'are', 'was', 'were', 'remain', 'remains'])
 const opinionModifiers = new Set(['a', 'an', 'some', 'growing', 'mounting', 'widespread', 'increasing', 'real', 'serious', 'deep', 'genuine', 'also', 'now', 'still', 'renewed', 'persistent', 'lingering', 'general', 'broad', 'strong', 'new', 'many', 'already', 'even', 'fresh', 'considerable'])
 const opinionVerbs = new Set(['holds', 'held', 'has', 'had', 'is', 'was', 'says', 'goes'])
+/** Verbs (and "rife") that say an opinion is going round: "rumours abound that", "fears are growing that", "speculation is rife that". */
+const spreadVerbs = new Set(['abound', 'abounds', 'rife', 'growing', 'mounting', 'grow', 'grows', 'grew', 'persist', 'persists', 'linger', 'lingers', 'lingering', 'swirl', 'swirling', 'circulate', 'circulating', 'emerged', 'surfaced', 'spread', 'spreading'])
 
 /**
  * Impersonal attribution by word class (lexicon `weasel-impersonal.tsv`):
@@ -544,9 +546,10 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
       continue
     }
     // "local opinion holds that …", "the consensus (among dealers) is that …", "received wisdom has it …"
-    if (opinionVerbs.has(lower) && i >= 1 && i <= 8) {
+    const spreading = spreadVerbs.has(lower) && words.slice(i + 1, i + 3).some((w) => w.lower === 'that')
+    if ((opinionVerbs.has(lower) || spreading) && i >= 1 && i <= 8) {
       const object = words[i + 1]?.lower
-      if (!((lower === 'holds' || lower === 'held' || lower === 'says' || lower === 'goes') || ((lower === 'is' || lower === 'was') && object === 'that') || ((lower === 'has' || lower === 'had') && object === 'it'))) continue
+      if (!(spreading || lower === 'holds' || lower === 'held' || lower === 'says' || lower === 'goes' || ((lower === 'is' || lower === 'was') && object === 'that') || ((lower === 'has' || lower === 'had') && object === 'it'))) continue
       let head = -1
       for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
         if (boundaryBetween(text, words[k], words[k + 1])) break
