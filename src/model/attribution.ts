@@ -432,6 +432,8 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word, after: Wor
   // A group reporting its own stance ("bankers feel that they could not sell …") is a source, not a weasel.
   const content = after[0]?.lower === 'that' ? after[1] : after[0]
   if (cue && isUnnamedGroup(bare) && groupOpinionCues.has(cue.lower) && !['they', 'we'].includes(content?.lower ?? '')) return true
+  // Unnamed findings: "studies show", "research suggests", "evidence indicates" (not "the study showed", "polls found").
+  if (cue && bare.length === 1 && unnamedFindings.has(bare[0].lower) && !/ed$/.test(cue.lower) && cue.lower !== 'found') return true
   // A share of such a group speaking in the present: "many economists argue", "some residents say".
   if (cue && bare.length > 1 && groupShares.has(bare[0].lower) && isUnnamedGroup(bare) && groupSpeechCues.has(cue.lower)) return true
   for (const word of phrase) {
@@ -445,6 +447,7 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word, after: Wor
   return weasel
 }
 
+const unnamedFindings = new Set(['studies', 'research', 'evidence', 'surveys', 'polls'])
 const groupShares = new Set(['some', 'many', 'most', 'several', 'numerous', 'various', 'certain'])
 const groupSpeechCues = new Set(['say', 'argue', 'claim', 'insist', 'warn', 'contend', 'maintain', 'suggest', 'complain', 'predict'])
 const groupOpinionCues = new Set(['believe', 'think', 'feel', 'reckon', 'suspect', 'fear', 'contend', 'maintain'])
