@@ -358,6 +358,11 @@ function classCues(words: Word[], text: string): ClaimCue[] {
       if (abstractSubject(i)) out.push(cue('causal', weightOf(word), word, next))
       continue
     }
+    // The writer's comment on what follows: "Worryingly, …", "But tellingly, …".
+    if (kind === 'comment' && next && boundary(word, next) && (i === 0 || (i === 1 && ['but', 'and', 'yet', 'so'].includes(words[0].lower)))) {
+      out.push(cue('evaluation', weightOf(word), word, word))
+      continue
+    }
     // A universal claim about minds: "everyone in the valley knows …", "nobody believes …".
     if (universals.has(word.lower) || (word.lower === 'no' && next?.lower === 'one')) {
       for (let k = i + (word.lower === 'no' ? 2 : 1); k < Math.min(words.length, i + 6); k++) {
