@@ -267,6 +267,50 @@ function missedStops(sentence: Sentence, article: Article): Word[][] {
   return found
 }
 
+/** Time adverbs that can stand between a reporting verb and its "that" ("said yesterday that"). */
+const timeAdverbs = new Set(['yesterday', 'today', 'tonight', 'later', 'earlier', 'again', 'previously', 'recently', 'repeatedly', 'publicly', 'privately', 'separately', 'afterwards', 'subsequently', 'then', 'once', 'last', 'this', 'on', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon'])
+/**
+ * "…said in court that.", "…told reporters on Monday that.": a reporting verb,
+ * then only an adverbial (a prepositional phrase, a time word) or, after
+ * "told", an object noun, then "that" and nothing: the reported clause was cut.
+ * (Not after a preposition: "…said in reply to that." is a pronoun.)
+ */
+function reportedAcross(words: Word[], article: Article): boolean {
+  const previous = words[words.length - 2]
+  if (prepositions.has(previous.lower) || pronouns.has(previous.lower)) return false
+  for (let i = words.length - 3; i >= Math.max(0, words.length - 7); i--) {
+    if (article.text.slice(words[i].end, words[i + 1].start).includes(',')) return false
+    const word = words[i]
+    if (!reportingVerbs.has(word.lower) || word.text !== word.lower) continue
+    const first = words[i + 1]
+    const between = words.slice(i + 1, -1)
+    const opensAdverbial = prepositions.has(first.lower) || timeAdverbs.has(first.lower)
+    const object = /^(?:told|tells|tell|warned|warns|reminded|assured|informed)$/.test(word.lower) && !pronouns.has(first.lower)
+    if (!opensAdverbial && !object) return false
+    // Only the adverbial's own words: function words, nouns, names and numbers, no verb of a new clause.
+    return between.every((w) => !auxiliaries.has(w.lower) && !modals.has(w.lower) && !reportingVerbs.has(w.lower) && !coordinators.has(w.lower) && !subordinators.has(w.lower) && w.lower !== 'that' && !(pronouns.has(w.lower) && subjectPronouns.has(w.lower)))
+  }
+  return false
+}
+
+let particleVerbs: Set<string> | undefined
+/**
+ * "…which was founded in.": a form of "be", a past participle and "in", where
+ * the verb does not take "in" as a particle (WordNet's "swear in", "call in")
+ * and is not a verb of motion ("were flown in.").
+ */
+function passiveWithoutParticle(words: Word[]): boolean {
+  const participle = words[words.length - 2]
+  const be = words[words.length - 3]
+  if (!be || !['is', 'was', 'are', 'were', 'been', 'being', 'be'].includes(be.lower)) return false
+  if (participle.text !== participle.lower || isFunctionWord(participle.lower)) return false
+  irregularVerbs ??= loadTable('complement-irregular-verbs.txt')
+  if (!/(?:ed|en)$/.test(participle.lower) && !irregularVerbs.has(participle.lower)) return false
+  particleVerbs ??= loadWordList('complement-particle-verbs.txt')
+  const bases = baseForms(participle.lower)
+  return !bases.some((base) => particleVerbs!.has(base))
+}
+
 function danglingEnd(words: Word[], article: Article): Finding | undefined {
   const last = words[words.length - 1]
   const previous = words[words.length - 2]
@@ -287,7 +331,7 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
   } else if (word === 'that') {
     if (last.quoted) return undefined
     // "…said that.", "…so that.", "…the fact that." (but "He said that." can be a pronoun: only after a reporting verb)
-    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now'].includes(previous.lower) && !afterNoun(words, true)) return undefined
+    if (!reportingVerbs.has(previous.lower) && !['so', 'such', 'but', 'and', 'now'].includes(previous.lower) && !afterNoun(words, true) && !reportedAcross(words, article)) return undefined
     wordClass = 'a complementiser'
   } else if (relativePronouns.has(word) && (/,\s*$/.test(article.text.slice(previous.end, last.start)) || afterNoun(words, true) || afterName(words))) {
     // "…the company, which." opens a relative clause that never comes.
@@ -297,6 +341,9 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
     // ("a friend of his." is complete.)
     // "…was his." is complete; "…met his." is not.
     wordClass = 'a determiner'
+  } else if (word === 'in' && !last.quoted && passiveWithoutParticle(words)) {
+    // "…the team, which was founded in.": a passive keeps its "in" only as a particle ("was sworn in.", "were flown in.").
+    wordClass = 'a preposition'
   } else if (particlePrepositions.has(word) && words.length >= 3 && (afterNoun(words) || afterName(words)) && !particleObject(words)) {
     // "…reported a rise in.", "…imposed a ban on.", "…was found dead on Friday in.": after a
     // noun or a name these need an object (after a verb they are particles: "moved in.").
@@ -462,7 +509,10 @@ function endsOnComplementNoun(
       break
     }
   }
-  if (determinerIndex < 0) return undefined
+  if (determinerIndex < 0 || (quantifiers.has(words[determinerIndex].lower) && determinerIndex === words.length - 2)) {
+    // "…had shown little inclination.", "…showed no willingness.": a quantifier, the noun, nothing after.
+    return quantifiedObject(words, entry, extra.has(last.lower))
+  }
   const determiner = words[determinerIndex]
   const indefinite = determiner.lower === 'a' || determiner.lower === 'an'
   const before = words[determinerIndex - 1]
@@ -481,9 +531,14 @@ function endsOnComplementNoun(
     // preposition ("the creation of a concordance.") nor a second object ("gave the door a shove.")…
     if (!before || !verbLike(words, determinerIndex - 1)) return undefined
     // …and not of a light verb ("made a decision.", "gave them a chance.", "call it a failure.").
-    if (lightVerbs.has(before.lower)) return undefined
+    if (isLightVerb(before.lower)) return undefined
     const verb = words[determinerIndex - 2]
-    if (verb && lightVerbs.has(verb.lower) && (pronouns.has(before.lower) || !verbLike(words, determinerIndex - 1))) return undefined
+    // "…will give farmers an undertaking.": a promise made to someone, in a noun made from a verb that takes "to".
+    const promise = indefinite && verb !== undefined && recipientVerb(verb.lower) && !pronouns.has(before.lower) && promiseNoun(last.lower, entry)
+    if (verb && isLightVerb(verb.lower) && !promise && (pronouns.has(before.lower) || !verbLike(words, determinerIndex - 1))) return undefined
+    if (promise) {
+      return complementFinding(words[determinerIndex], words.slice(determinerIndex).map((w) => w.text).join(' '), last, 'to', false, false)
+    }
   }
   const strong = configured || entry.strength >= options.minStrength
   let weak = false
@@ -508,15 +563,73 @@ function endsOnComplementNoun(
       needsContext = true
     }
   }
+  return complementFinding(determiner, phrase, last, complement, weak, needsContext)
+}
+
+function complementFinding(first: Word, phrase: string, last: Word, complement: string, weak: boolean, needsContext: boolean): Finding {
   const question = complement === 'that' ? `${phrase} that … what?` : complement === 'whether' ? `${phrase} whether … what?` : `${phrase} ${complement} what?`
   return {
     message: `'${phrase}' usually takes a complement: ${question} The rest of the sentence seems to have been cut.`,
     note: `'${last.text}' normally says ${complement === 'to' ? `to what or to do what` : complement === 'of' ? 'of what' : `${complement} what`}; ending the sentence on it leaves the reader asking. Restore the missing words, or rephrase.`,
-    start: determiner.start,
+    start: first.start,
     kind: 'complement-noun',
     weak,
     needsContext
   }
+}
+
+function isLightVerb(word: string): boolean {
+  return lightVerbs.has(word) || baseForms(word).some((base) => lightVerbs.has(base))
+}
+
+/** Verbs that give something to a recipient: "give farmers an undertaking", "offered staff an assurance". */
+function recipientVerb(word: string): boolean {
+  return baseForms(word).some((base) => ['give', 'offer', 'provide', 'hand', 'send', 'owe', 'promise'].includes(base))
+}
+
+/**
+ * A noun made with a suffix from a verb that takes "to INFINITIVE" in WordNet's
+ * frames ("undertaking" from "undertake to", "assurance" from "assure"): given
+ * to someone, it is a promise, and a promise says what.
+ */
+function promiseNoun(noun: string, entry: NounEntry): boolean {
+  return entry.complements.includes('to') && entry.sources.includes('A') && /(?:ing|ment|ance|ence|tion|sion|al|ure)$/.test(noun)
+}
+
+/** Quantifiers and intensifiers that can stand for the determiner of a complement noun: "little inclination", "great reluctance". */
+const quantifiers = new Set(['no', 'little', 'much', 'great', 'real', 'genuine', 'growing', 'considerable', 'strong', 'clear', 'new', 'renewed', 'any', 'some'])
+
+/**
+ * "…the board had shown little inclination.", "…showed no willingness.": a
+ * quantifier or an intensifier before the noun, the object of a verb that is
+ * not a light verb ("had no intention." is an idiom). Only for nouns that
+ * strongly need "to" (see `needsTo`).
+ */
+function quantifiedObject(words: Word[], entry: NounEntry, configured: boolean): Finding | undefined {
+  const last = words[words.length - 1]
+  const quantifier = words[words.length - 2]
+  const verbAt = words.length - 3
+  if (!quantifier || !quantifiers.has(quantifier.lower) || verbAt < 1) return undefined
+  if (!configured && !needsTo(last.lower, entry)) return undefined
+  if (!verbLike(words, verbAt) || isLightVerb(words[verbAt].lower) || words[verbAt].lower === 'with') return undefined
+  return complementFinding(quantifier, `${quantifier.text} ${last.text}`, last, 'to', false, false)
+}
+
+/**
+ * Does the noun strongly need "to": it takes "to" in most of its uses
+ * (strength 0.5 or more), by its own examples or an adjective it is made from
+ * (sources C, D, E), and it names a disposition to act, made with a suffix
+ * from a word that takes "to INFINITIVE" ("inclination" from "incline to",
+ * "eagerness" from "eager to", "reluctance" from "reluctant to") or from a
+ * participle adjective ("willingness")? Not capacities ("great ability." is
+ * complete).
+ */
+function needsTo(noun: string, entry: NounEntry): boolean {
+  if (!entry.complements.includes('to') || entry.strength < 0.5 || !/[CDE]/.test(entry.sources)) return false
+  // "willingness", "unwillingness": made from a participle adjective that takes "to".
+  if (/ingness$/.test(noun)) return true
+  const stems = [noun.replace(/iness$/, 'y'), noun.replace(/ness$/, ''), noun.replace(/ation$/, 'e'), noun.replace(/ation$/, ''), noun.replace(/ance$/, 'ant'), noun.replace(/ence$/, 'ent'), noun.replace(/ion$/, 'e'), noun.replace(/ment$/, '')]
+  return stems.some((stem) => stem !== noun && toInfinitive().has(stem))
 }
 
 const firstMentions = new WeakMap<Article, Map<string, number>>()

