@@ -499,6 +499,7 @@ function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefine
 const itBe = new Set(['is', 'was', "'s", '’s'])
 const thereBe = new Set(['is', 'are', 'was', 'were', 'remain', 'remains'])
 const opinionModifiers = new Set(['a', 'an', 'some', 'growing', 'mounting', 'widespread', 'increasing', 'real', 'serious', 'deep', 'genuine', 'also', 'now', 'still', 'renewed', 'persistent', 'lingering', 'general', 'broad', 'strong', 'new', 'many', 'already', 'even', 'fresh', 'considerable'])
+const perceptionVerbs = new Set(['seen', 'regarded', 'viewed', 'considered', 'perceived', 'hailed', 'billed', 'touted', 'described', 'branded', 'dismissed'])
 const opinionVerbs = new Set(['holds', 'held', 'has', 'had', 'is', 'was', 'says', 'goes'])
 /** Verbs (and "rife") that say an opinion is going round: "rumours abound that", "fears are growing that", "speculation is rife that". */
 const spreadVerbs = new Set(['abound', 'abounds', 'rife', 'growing', 'mounting', 'grow', 'grows', 'grew', 'persist', 'persists', 'linger', 'lingers', 'lingering', 'swirl', 'swirling', 'circulate', 'circulating', 'emerged', 'surfaced', 'spread', 'spreading'])
@@ -539,6 +540,13 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
       if (ok) return words.slice(i, next?.lower === 'that' ? k + 2 : k + 1)
       continue
     }
+    // "is seen by many as …", "was regarded by some as …", "is widely perceived as …": a view with an unnamed holder.
+    if (beForms.has(lower) && perceptionVerbs.has(words[i + 1]?.lower ?? '')) {
+      const by = words[i + 2]
+      const holder = words[i + 3]
+      if (by?.lower === 'by' && holder && ['many', 'some', 'most', 'others', 'critics', 'observers', 'experts'].includes(holder.lower) && words[i + 4]?.lower === 'as') return words.slice(i, i + 5)
+    }
+    if (beForms.has(lower) && ['widely', 'generally', 'commonly', 'increasingly'].includes(words[i + 1]?.lower ?? '') && perceptionVerbs.has(words[i + 2]?.lower ?? '') && words[i + 3]?.lower === 'as') return words.slice(i, i + 4)
     // "there are (growing) fears that …", "there is talk of …"
     if (lower === 'there' && thereBe.has(words[i + 1]?.lower ?? '')) {
       let k = i + 2
