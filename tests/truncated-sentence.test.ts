@@ -127,7 +127,11 @@ describe('truncated-sentence: function words', () => {
     ['The director said in court that.', 'court that.'],
     ['The chief executive told shareholders on Tuesday that.', 'Tuesday that.'],
     ['The choir, which was founded in.', 'founded in.'],
-    ['The new bridge was opened in.', 'opened in.']
+    ['The new bridge was opened in.', 'opened in.'],
+    ['The minister resigned after.', 'resigned after.'],
+    ['The vote was postponed until after.', 'until after.'],
+    ['The bank bought shares in the insurer’s.', 'the insurer’s.'],
+    ['The band has turned to.', 'turned to.']
   ])('%s', (sentence, text) => {
     const messages = flagged(sentence + ' Nothing else was said.' + ending)
     expect(messages.map((m) => m.text)).toEqual(text === undefined ? [] : [expect.stringContaining(text)])
@@ -166,7 +170,14 @@ describe('truncated-sentence: function words', () => {
     'She said she had nothing to add in reply to that.',
     'The new judge was sworn in.',
     'Extra supplies were flown in.',
-    'The police were called in.'
+    'The police were called in.',
+    'The children were looked after.',
+    'The storm passed soon after.',
+    'Such players are much sought after.',
+    'He had an appointment at the dentist’s.',
+    'He was asked to resign but declined to.',
+    'She said she hoped to.',
+    'They said they did not need to.'
   ])('stays quiet on %s', (sentence) => {
     expect(flagged(sentence + ' Nothing else was said.' + ending)).toEqual([])
   })
@@ -235,6 +246,9 @@ describe('complement lexicons', () => {
     expect(header).toContain('WordNet')
     expect(header).toContain('scripts/build-complement-nouns.mjs')
     expect(loadWordList('complement-verbs.txt').has('want')).toBe(true)
+    expect(loadWordList('complement-ellipsis-verbs.txt').has('decline')).toBe(true)
+    expect(loadWordList('complement-ellipsis-verbs.txt').has('turn')).toBe(false)
+    expect(loadWordList('complement-particle-verbs.txt').has('swear')).toBe(true)
     expect(loadTable('complement-prepositional-verbs.txt').get('account')).toEqual(['for'])
   })
 })
