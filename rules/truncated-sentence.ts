@@ -550,9 +550,13 @@ function endsOnComplementNoun(
   const mentionedBefore = firstMention(article, last.lower) < sentence.index
   const configured = entry.sources === 'config'
   // "in a bid.", "in an effort.": the idiom, with nouns that take "to" on their own evidence.
-  const inIdiom = before?.lower === 'in' && (configured || /[CD]/.test(entry.sources) || entry.strength >= 0.9)
+  // ("…as part of an effort.", "…part of a bid." too.)
+  const idiomPreposition = before?.lower === 'in' || (before?.lower === 'of' && words[determinerIndex - 2]?.lower === 'part')
+  const inIdiom = idiomPreposition && (configured || /[CD]/.test(entry.sources) || entry.strength >= 0.9)
   // "…, said a report.": the noun phrase is the subject of an inverted attribution.
-  if (before && (invertingVerbs.has(before.lower) || before.lower === 'such' || before.lower === 'to')) return undefined
+  // ("showed", "found" and the like invert only after a comma or a quotation: "…, a survey showed a report." is not "showed a reluctance.")
+  if (before && invertingVerbs.has(before.lower) && (/^(?:said|says|added|adds|wrote|writes|according)$/.test(before.lower) || /[,"'”’]\s*$/.test(article.text.slice(words[determinerIndex - 2]?.end ?? 0, before.start)))) return undefined
+  if (before && (before.lower === 'such' || before.lower === 'to')) return undefined
   // "a firm commitment.": a modifier makes a complete phrase likely.
   if (determinerIndex !== words.length - 2) return undefined
   if (!inIdiom) {
@@ -575,7 +579,7 @@ function endsOnComplementNoun(
   if (!indefinite) {
     // "The company kept its commitment.": a definite noun phrase usually points back;
     // only nouns made from adjectives that take "to" (willing to, ready to) rarely stand alone: "its willingness."
-    if (mentionedBefore || !(entry.sources.includes('D') && entry.strength >= 0.6)) return undefined
+    if (mentionedBefore || !((entry.sources.includes('D') && entry.strength >= 0.6) || disposition(last.lower, entry))) return undefined
     if (possessives.has(determiner.lower)) weak = true
     // "…has shown the ability.": only where the section ends.
     else if (determiner.lower === 'the') needsContext = true
@@ -637,11 +641,22 @@ const quantifiers = new Set(['no', 'little', 'much', 'great', 'real', 'genuine',
 function quantifiedObject(words: Word[], entry: NounEntry, configured: boolean): Finding | undefined {
   const last = words[words.length - 1]
   const quantifier = words[words.length - 2]
-  const verbAt = words.length - 3
-  if (!quantifier || !quantifiers.has(quantifier.lower) || verbAt < 1) return undefined
+  // A bare noun right after its verb: "…the club showed reluctance."
+  const bare = !quantifiers.has(quantifier.lower)
+  const verbAt = bare ? words.length - 2 : words.length - 3
+  if (verbAt < 1) return undefined
   if (!configured && !needsTo(last.lower, entry)) return undefined
+  irregularVerbs ??= loadTable('complement-irregular-verbs.txt')
+  // (an inflected verb, nothing between: not "the players' reluctance.")
+  if (bare && ((!/(?:ed|s)$/.test(words[verbAt].lower) && !irregularVerbs.has(words[verbAt].lower)) || words[verbAt].end !== last.start - 1)) return undefined
   if (!verbLike(words, verbAt) || isLightVerb(words[verbAt].lower) || words[verbAt].lower === 'with') return undefined
-  return complementFinding(quantifier, `${quantifier.text} ${last.text}`, last, 'to', false, false)
+  const first = bare ? last : quantifier
+  return complementFinding(first, bare ? last.text : `${quantifier.text} ${last.text}`, last, 'to', false, false)
+}
+
+/** A disposition noun (see `needsTo`) made from an adjective: "its willingness.", "their reluctance." rarely stand alone. */
+function disposition(noun: string, entry: NounEntry): boolean {
+  return /(?:ness|ance|ence)$/.test(noun) && needsTo(noun, entry)
 }
 
 /**
@@ -657,7 +672,7 @@ function needsTo(noun: string, entry: NounEntry): boolean {
   if (!entry.complements.includes('to') || entry.strength < 0.5 || !/[CDE]/.test(entry.sources)) return false
   // "willingness", "unwillingness": made from a participle adjective that takes "to".
   if (/ingness$/.test(noun)) return true
-  const stems = [noun.replace(/iness$/, 'y'), noun.replace(/ness$/, ''), noun.replace(/ation$/, 'e'), noun.replace(/ation$/, ''), noun.replace(/ance$/, 'ant'), noun.replace(/ence$/, 'ent'), noun.replace(/ion$/, 'e'), noun.replace(/ment$/, '')]
+  const stems = [noun.replace(/iness$/, 'y'), noun.replace(/ness$/, ''), noun.replace(/ation$/, 'e'), noun.replace(/ation$/, ''), noun.replace(/ance$/, 'ant'), noun.replace(/ence$/, 'ent'), noun.replace(/ion$/, 'e')]
   return stems.some((stem) => stem !== noun && toInfinitive().has(stem))
 }
 

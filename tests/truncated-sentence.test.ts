@@ -55,7 +55,10 @@ describe('truncated-sentence: complement nouns', () => {
     ['The firm had shown no willingness.', 'no willingness.'],
     ['Investors signalled some reluctance.', 'some reluctance.'],
     ['The department will give growers an undertaking.', 'an undertaking.'],
-    ['The bank offered savers an assurance.', 'an assurance.']
+    ['The bank offered savers an assurance.', 'an assurance.'],
+    ['The club showed reluctance.', 'reluctance.'],
+    ['The club showed a reluctance.', 'a reluctance.'],
+    ['The cut is part of an effort.', 'an effort.']
   ])('flags a quantified or promised complement noun: %s', (sentence, text) => {
     const messages = flagged(sentence + ' Other officials agreed.' + ending)
     expect(messages.map((m) => m.text)).toEqual([text])
@@ -70,9 +73,17 @@ describe('truncated-sentence: complement nouns', () => {
     'He has no intention.',
     'The police refused without giving a reason.',
     'The board gave staff a warning.',
-    'The players worked with great determination.'
+    'The players worked with great determination.',
+    "The fans blamed the players' reluctance.",
+    'The firm fulfilled its obligation.',
+    'Prices fell, showed a report.'
   ])('stays quiet on %s', (sentence) => {
     expect(flagged(sentence + ' Other officials agreed.' + ending)).toEqual([])
+  })
+
+  it('reports a possessive disposition noun as info', () => {
+    const messages = flagged('The firm expressed its willingness. Other officials agreed.' + ending)
+    expect(messages.map((m) => [m.text, m.severity])).toEqual([['its willingness.', 'info']])
   })
 
   it('reads extra nouns from complementNouns, with their complement', () => {
