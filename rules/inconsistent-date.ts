@@ -11,6 +11,7 @@ import type {Article, Zone} from '../src/article/types.js'
 import {
   buildDates,
   dayNumber,
+  dayRelatives,
   daysInMonth,
   fitsRelative,
   formatDate,
@@ -21,6 +22,7 @@ import {
   weekdayOf,
   weekdayToken,
   type CalendarDate,
+  type EventLink,
   type EventMention,
   type TemporalExpression
 } from '../src/model/dates.js'
@@ -244,72 +246,106 @@ export default defineRule<InconsistentDateOptions>(
       }
     }
 
-    // "A after B" where the article dates A before B.
+    // "yesterday, Monday," in an article dated a Friday: the weekday is not the day the relative word names.
+    if (reference && on.has('relative')) {
+      for (const r of dates.relatives) {
+        const w = r.pairedWeekday
+        const shift = dayRelatives.get(r.key)
+        if (!w || shift === undefined || !proseZones.has(r.zone) || w.stated.weekday === undefined) continue
+        const days = [reference.day + shift]
+        if (reference.dateline !== undefined && reference.dateline !== reference.day) days.push(reference.dateline + shift)
+        if (days.some((d) => weekdayOf(fromDayNumber(d)) === w.stated.weekday)) continue
+        const local = fromDayNumber(reference.dateline ?? reference.day)
+        const meant = fromDayNumber(days[days.length - 1])
+        const real = weekdayNames[weekdayOf(meant)]
+        const stated = weekdayNames[w.stated.weekday]
+        const start = Math.min(r.start, w.weekday!.start)
+        let end = Math.max(r.end, w.weekday!.end)
+        if (text.slice(start, end).includes('(') && text[end] === ')') end++
+        const span = text.slice(start, end)
+        const word = r.text.toLowerCase()
+        report({
+          message: `'${span}': the article is dated ${weekdayNames[weekdayOf(local)]}, ${formatDate(local)}, so ${word} ${shift < 0 ? 'was' : 'is'} ${real}, not ${stated}`,
+          start,
+          end,
+          quoted: r.quoted && w.quoted,
+          note: `${meaning(r.key, local)} If the event was on ${stated}, write 'on ${stated}' (or give the date); if it was ${word}, write ${real}.`,
+          actual: span,
+          expected: [span.replace(weekdayToken, real)],
+          related: [{start: w.weekday!.start, end: w.weekday!.end, message: `${stated} is named here`}],
+          confidence: 0.85,
+          kind: 'relative-vs-absolute'
+        })
+      }
+    }
+
+    // "A after B" where the article dates A before B; "A two days after B" where the dates are further apart.
     if (on.has('chronology')) {
-      const datedBy = new Map<string, EventMention[]>()
-      for (const event of dates.events) {
-        if (!event.dated) continue
-        const list = datedBy.get(event.group) ?? []
-        list.push(event)
-        datedBy.set(event.group, list)
-      }
-      // Per event group: its first and last dated mention, computed once.
-      const spans = new Map<string, {first: EventMention; last: EventMention; count: number; unknown: number} | undefined>()
-      const spanOf = (group: string) => {
-        if (!spans.has(group)) {
-          const list = datedBy.get(group)
-          const day = (m: EventMention) => dayNumber(m.dated!.date!)
-          spans.set(
-            group,
-            list?.length
-              ? {
-                  first: list.reduce((a, b) => (day(b) < day(a) ? b : a)),
-                  last: list.reduce((a, b) => (day(b) > day(a) ? b : a)),
-                  count: list.length,
-                  unknown: list.filter((m) => m.dated!.yearUnknown).length
-                }
-              : undefined
-          )
-        }
-        return spans.get(group)
-      }
       const seen = new Set<string>()
+      const day = (m: EventMention) => dayNumber(m.dated!.date!)
       for (const link of dates.links) {
         const sentence = article.sentences[link.sentence]
         if (!proseZones.has(sentence.zone)) continue
-        const later = spanOf(link.later.group)
-        const earlier = spanOf(link.earlier.group)
-        if (!later || !earlier) continue
+        const later = link.laterDated
+        const earlier = link.earlierDated
+        if (later.length === 0 || earlier.length === 0) continue
         // Years known for all, or unknown for all (an undated article): never a mix.
-        const unknown = later.unknown + earlier.unknown
-        if (unknown !== 0 && unknown !== later.count + earlier.count) continue
-        const day = (m: EventMention) => dayNumber(m.dated!.date!)
-        const lastOfLater = later.last
-        const firstOfEarlier = earlier.first
+        const unknown = [...later, ...earlier].filter((m) => m.dated!.yearUnknown).length
+        if (unknown !== 0 && unknown !== later.length + earlier.length) continue
+        const lastOfLater = later.reduce((a, b) => (day(b) > day(a) ? b : a))
+        const firstOfEarlier = earlier.reduce((a, b) => (day(b) < day(a) ? b : a))
         const gap = day(firstOfEarlier) - day(lastOfLater)
-        if (gap < 1 || (unknown && gap > 180)) continue
-        const key = `${link.sentence}:${link.later.group}:${link.earlier.group}`
+        const interval = link.interval
+        let wrongGap: {expected: number; actual: number} | undefined
+        if (gap < 1 && interval) {
+          // "two days after": some pair of dates must be that far apart; judged only when each side has one date.
+          const distinct = (list: EventMention[]) => new Set(list.map(day)).size
+          const actual = day(lastOfLater) - day(firstOfEarlier)
+          if (distinct(later) === 1 && distinct(earlier) === 1 && Math.abs(actual - interval.days) > interval.tolerance) wrongGap = {expected: interval.days, actual}
+        }
+        if ((gap < 1 && !wrongGap) || (unknown && Math.abs(gap) > 180)) continue
+        const key = `${link.sentence}:${link.later.start}:${link.earlier.start}`
         if (seen.has(key)) continue
         seen.add(key)
-        // Name each event by the noun the sentence uses after the connector ("the collapse"), else by its group.
-        const afterConnector = (m: EventMention) => m.start > link.connector.start
-        const laterNoun = afterConnector(link.later) ? `the ${link.later.text.toLowerCase()}` : eventNouns[link.later.group] ?? `the ${link.later.group}`
-        const earlierNoun = afterConnector(link.earlier) ? `the ${link.earlier.text.toLowerCase()}` : eventNouns[link.earlier.group] ?? `the ${link.earlier.group}`
+        // Name each event as the sentence does: "the collapse", "the vote", "the levee gave way", "ordered to leave".
+        const laterNoun = eventName(article, link, link.later)
+        const earlierNoun = eventName(article, link, link.earlier)
         const laterDate = written(lastOfLater.dated!)
         const earlierDate = written(firstOfEarlier.dated!)
-        const a = text.slice(link.start, link.start + (link.later.start === link.start ? link.later.text.length : link.earlier.text.length))
-        const b = link.later.start === link.start ? link.earlier.text : link.later.text
+        const connectorText = interval ? `${interval.text} ${link.connector.text}` : link.connector.text
+        const parts = [
+          {at: link.later.start, text: link.later.text},
+          {at: link.earlier.start, text: link.earlier.text},
+          {at: link.connector.start, text: connectorText}
+        ].sort((x, y) => x.at - y.at)
+        const linkText = `'${parts.map((p) => p.text).join(' … ')}'`
+        const related = [
+          {start: lastOfLater.dated!.start, end: lastOfLater.dated!.end, message: `${laterNoun} is dated ${laterDate} here ('${lastOfLater.text}'${lastOfLater.dated!.quoted ? ', in a quotation' : ''})`},
+          {start: firstOfEarlier.dated!.start, end: firstOfEarlier.dated!.end, message: `${earlierNoun} is dated ${earlierDate} here ('${firstOfEarlier.text}'${firstOfEarlier.dated!.quoted ? ', in a quotation' : ''})`}
+        ]
+        const generic = [link.later, link.earlier].some((m) => m.kind !== 'lexicon')
+        if (wrongGap) {
+          const implied = fromDayNumber(day(lastOfLater) - wrongGap.expected)
+          report({
+            message: `${linkText} puts ${earlierNoun} ${wrongGap.expected === 0 ? 'on the same day as' : wrongGap.expected === 1 ? 'the day before' : `${wrongGap.expected} days before`} ${laterNoun}, but the article dates ${laterNoun} to ${laterDate} and ${earlierNoun} to ${earlierDate}`,
+            start: link.start,
+            end: link.end,
+            quoted: link.quoted,
+            note: `${laterDate} is ${wrongGap.actual} days after ${earlierDate}, not ${interval!.text}; '${connectorText}' would put ${earlierNoun} on ${formatDate(implied, false)}. Check the interval and the dates with the source.`,
+            related,
+            confidence: generic ? 0.65 : 0.7,
+            kind: 'chronology'
+          })
+          continue
+        }
         report({
-          message: `'${a} … ${link.connector.text} … ${b}' puts ${laterNoun} after ${earlierNoun}, but the article dates ${laterNoun} to ${laterDate} and ${earlierNoun} to ${earlierDate}`,
+          message: `${linkText} puts ${laterNoun} after ${earlierNoun}, but the article dates ${laterNoun} to ${laterDate} and ${earlierNoun} to ${earlierDate}`,
           start: link.start,
           end: link.end,
           quoted: link.quoted,
           note: `One of them is wrong: ${laterDate} is ${gap === 1 ? 'the day' : `${gap} days`} before ${earlierDate}. Check the order of events and the dates with the source.`,
-          related: [
-            {start: lastOfLater.dated!.start, end: lastOfLater.dated!.end, message: `${laterNoun} is dated ${laterDate} here ('${lastOfLater.text}'${lastOfLater.dated!.quoted ? ', in a quotation' : ''})`},
-            {start: firstOfEarlier.dated!.start, end: firstOfEarlier.dated!.end, message: `${earlierNoun} is dated ${earlierDate} here ('${firstOfEarlier.text}'${firstOfEarlier.dated!.quoted ? ', in a quotation' : ''})`}
-          ],
-          confidence: 0.75,
+          related,
+          confidence: generic ? 0.7 : 0.75,
           kind: 'chronology'
         })
       }
@@ -333,6 +369,22 @@ export default defineRule<InconsistentDateOptions>(
     }
   }
 )
+
+/** How the message names an event: a noun ("the hearing", "the vote"), or a verb and its few words ("'the levee gave way'"). */
+function eventName(article: Article, link: EventLink, m: EventMention): string {
+  if (m.kind === 'noun' || m.kind === 'head' || (m.kind === 'lexicon' && m.start > link.connector.start && !/ed$/.test(m.text))) return `the ${m.text.toLowerCase()}`
+  if (m.kind === 'lexicon' && eventNouns[m.group]) return eventNouns[m.group]
+  const words = article.sentences[link.sentence].words
+  const at = words.findIndex((w) => w.start === m.start)
+  if (at < 0) return `'${m.text}'`
+  const between = (a: number, b: number) => article.text.slice(words[a].end, words[b].start)
+  let from = at
+  // After the connector, the phrase starts right after it ("the levee gave way").
+  if (m.start > link.connector.start) while (from > 0 && words[from - 1].start > link.connector.end && /^\s+$/.test(between(from - 1, from))) from--
+  let to = at
+  while (to + 1 < words.length && to - at < 2 && /^\s+$/.test(between(to, to + 1)) && !/^(?:on|in|at|by|for|from|since|after|before|following|and|but|early|late)$/.test(words[to + 1].lower) && /^\p{Ll}/u.test(words[to + 1].text)) to++
+  return `'${article.text.slice(words[from].start, words[to].end)}'`
+}
 
 /** The date as written, without a leading weekday or preposition. */
 function dateText(text: string, e: TemporalExpression): string {
@@ -378,8 +430,8 @@ function meaning(key: string, local: CalendarDate): string {
   const day = dayNumber(local)
   const monthName = (offset: number) => monthFullNames[(((local.month - 1 + offset) % 12) + 12) % 12]
   switch (key) {
-    case 'yesterday': return `Yesterday is ${formatDate(fromDayNumber(day - 1), false)}.`
-    case 'today': case 'tonight': return `Today is ${formatDate(local, false)}.`
+    case 'yesterday': case 'last night': return `Yesterday is ${formatDate(fromDayNumber(day - 1), false)}.`
+    case 'today': case 'tonight': case 'this morning': case 'this afternoon': case 'this evening': return `Today is ${formatDate(local, false)}.`
     case 'tomorrow': return `Tomorrow is ${formatDate(fromDayNumber(day + 1), false)}.`
     case 'last month': return `Last month is ${monthName(-1)}.`
     case 'this month': case 'earlier this month': case 'later this month': return `This month is ${monthName(0)}.`

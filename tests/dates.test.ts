@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {
   buildDates,
+  eventStem,
   dayNumber,
   daysInMonth,
   fitsRelative,
@@ -252,5 +253,50 @@ describe('a week ago', () => {
       ['weeks ago', 1, 'Nov. 2'],
       ['days ago', 1, 'Nov. 19']
     ])
+  })
+})
+
+describe('events beyond the lexicon', () => {
+  it('gives a verb and its nominalisation one stem', () => {
+    const pairs: Array<[string, string]> = [
+      ['evacuated', 'evacuation'],
+      ['invaded', 'invasion'],
+      ['closed', 'closure'],
+      ['suspended', 'suspension'],
+      ['approved', 'approval'],
+      ['announced', 'announcement'],
+      ['tried', 'trial'],
+      ['hearing', 'hearings'],
+      ['collapsed', 'collapse']
+    ]
+    for (const [verb, noun] of pairs) expect(eventStem(verb), `${verb}/${noun}`).toBe(eventStem(noun))
+    expect(eventStem('demolition').startsWith('demol')).toBe(true)
+  })
+  it('pairs a weekday in apposition with a relative day', () => {
+    const m = model('The board met yesterday, Monday, and again today (Friday). Monday, Tuesday and Wednesday were busy.', '2020-02-14')
+    expect(m.relatives.map((r) => [r.key, r.pairedWeekday?.text])).toEqual([
+      ['yesterday', 'Monday'],
+      ['today', 'Friday']
+    ])
+  })
+  it('links a clause and a nominalisation, with the interval the sentence states', () => {
+    const m = model('The board voted on April 30, two days after a public hearing.\n\nThe hearing was held on May 2.', '2025-05-06')
+    expect(m.links).toHaveLength(1)
+    const link = m.links[0]
+    expect([link.later.text, link.earlier.text, link.earlier.kind, link.interval?.days]).toEqual(['voted', 'hearing', 'noun', 2])
+    expect(link.laterDated.map((e) => e.dated!.text)).toEqual(['April 30'])
+    expect(link.earlierDated.map((e) => e.dated!.text)).toEqual(['May 2'])
+  })
+  it('needs the subject and the object of a verb outside the lexicon to meet again', () => {
+    const same = model('Prices slid on March 3, after the bank raised rates.\n\nThe bank raised rates on March 9.', '2023-03-20')
+    expect(same.links[0].earlierDated.map((e) => e.dated!.text)).toEqual(['March 9'])
+    const other = model('Prices slid on March 3, after the bank raised rates.\n\nThe bank raised its forecast on March 9.', '2023-03-20')
+    expect(other.links[0].earlierDated).toEqual([])
+  })
+  it('leaves plans, people and time spans out', () => {
+    const plan = model('He was freed on May 4, after a hearing.\n\nA further hearing is set for May 29.', '2023-05-30')
+    expect(plan.links[0].earlierDated).toEqual([])
+    expect(model('The hall was named after the founder on May 3. The founder died on May 9.', '2023-05-30').links).toEqual([])
+    expect(model('The levee broke on May 3 after two days of rain.', '2023-05-30').links).toEqual([])
   })
 })

@@ -129,6 +129,12 @@ export type RelativeKey =
   | 'last month' | 'this month' | 'next month' | 'earlier this month' | 'later this month'
   | 'last year' | 'this year' | 'next year' | 'earlier this year' | 'later this year'
   | 'days ago' | 'weeks ago'
+  | 'last night' | 'this morning' | 'this afternoon' | 'this evening'
+
+/** Relative expressions that name one day: a weekday beside them must be that day's. */
+export const dayRelatives = new Map<RelativeKey, number>([
+  ['yesterday', -1], ['last night', -1], ['today', 0], ['tonight', 0], ['this morning', 0], ['this afternoon', 0], ['this evening', 0], ['tomorrow', 1]
+])
 
 /** A relative expression ("yesterday", "earlier this month"). */
 export interface RelativeExpression extends Span {
@@ -141,6 +147,8 @@ export interface RelativeExpression extends Span {
   quoted: boolean
   /** The absolute date written right beside it ("yesterday, on April 1"), if any. */
   paired?: TemporalExpression
+  /** A weekday in apposition ("yesterday, Monday,", "Monday (today)"), for a relative that names one day. */
+  pairedWeekday?: TemporalExpression
 }
 
 /** A relative weekday ("on Thursday") with no date beside it. */
@@ -164,14 +172,26 @@ export interface ImpossibleDate extends Span {
   quoted: boolean
 }
 
+/**
+ * How a word names an event: a word of `event-words.tsv` (or a form sharing its
+ * stem), a past-tense verb, a nominalisation ("evacuation", "hearing",
+ * "closure"), or the head noun of a definite noun phrase ("the storm").
+ */
+export type EventKind = 'lexicon' | 'verb' | 'noun' | 'head'
+
 export interface EventMention extends Span {
   text: string
-  /** The event group (`fall`, `flight`…). */
+  /** The event group (`fall`, `flight`…), or `~stem` for a word outside the lexicon (`~evacu`, `~hear`). */
   group: string
+  kind: EventKind
   sentence: number
   quoted: boolean
   /** The date the sentence gives this event, if any. `events` holds only dated mentions. */
   dated?: TemporalExpression
+  /** Stems of the content words around it in its clause ("levee" of "the levee gave way"). */
+  near?: string[]
+  /** Its date is a plan ("is set for June 1", "will be held on"). */
+  planned?: boolean
 }
 
 export interface EventLink extends Span {
@@ -181,6 +201,11 @@ export interface EventLink extends Span {
   connector: Span & {text: string}
   sentence: number
   quoted: boolean
+  /** "two days after", "a week before", "the day after": the gap the sentence states, in days. */
+  interval?: {days: number; tolerance: number; text: string}
+  /** The dated mentions that can be each side's event: its own sentence's date when it has one, else the article's. */
+  laterDated: EventMention[]
+  earlierDated: EventMention[]
 }
 
 export interface DateModel {
@@ -212,10 +237,14 @@ interface TenseLexicon {
   scanStops: string[]
   complement: string[]
   topicStops: string[]
+  eventStops: string[]
+  timeWords: string[]
+  clauseStops: string[]
+  functionWords: string[]
 }
 
 let tenseLexicon:
-  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>; scanStops: Set<string>; complement: Set<string>; topicStops: Set<string>}
+  | {past: Set<string>; notPast: Set<string>; futureParticiples: Set<string>; modals: Set<string>; future: Set<string>; prepositions: Set<string>; particles: Set<string>; reporting: Set<string>; determiners: Set<string>; records: Set<string>; reportingPast: Set<string>; scanStops: Set<string>; complement: Set<string>; topicStops: Set<string>; eventStops: Set<string>; timeWords: Set<string>; clauseStops: Set<string>; functionWords: Set<string>}
   | undefined
 
 function lexicon() {
@@ -235,7 +264,11 @@ function lexicon() {
       reportingPast: new Set(raw.reportingPast),
       scanStops: new Set(raw.scanStops),
       complement: new Set(raw.complement),
-      topicStops: new Set(raw.topicStops)
+      topicStops: new Set(raw.topicStops),
+      eventStops: new Set(raw.eventStops),
+      timeWords: new Set(raw.timeWords),
+      clauseStops: new Set(raw.clauseStops),
+      functionWords: new Set(raw.functionWords)
     }
   }
   return tenseLexicon
@@ -342,11 +375,11 @@ function weekdayIndex(name: string): number {
 
 /** Cheap pre-test: can this sentence hold a date worth chrono's time? */
 const mayHoldDate = new RegExp(
-  String.raw`\b${monthPattern}(?=[\s,]+\d)|\b\d{1,2}\s+${monthPattern}\b|\b${weekdayPattern}\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|this|next)\s+(?:week|month|year)\b`
+  String.raw`\b${monthPattern}(?=[\s,]+\d)|\b\d{1,2}\s+${monthPattern}\b|\b${weekdayPattern}\b|\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|this|next)\s+(?:week|month|year)\b|\blast\s+night\b|\bthis\s+(?:morning|afternoon|evening)\b`
 )
 
 const relativePattern =
-  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow)|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago)\b/gi
+  /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago)\b/gi
 
 const counts: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
 
@@ -748,7 +781,7 @@ function findRelatives(model: DateModel, expressions: TemporalExpression[], sent
   relativePattern.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = relativePattern.exec(value))) {
-    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5] ?? `${match[7].replace(/s?$/, 's')} ago`).toLowerCase() as RelativeKey
+    const key = (match[1] ? `${match[1]} this ${match[2]}` : match[3] ? `${match[3]} ${match[4]}` : match[5]?.replace(/\s+/, ' ') ?? `${match[7].replace(/s?$/, 's')} ago`).toLowerCase() as RelativeKey
     // "This year's budget", "last year's", adjectives: still relative, keep.
     const start = sentence.start + match.index
     const end = start + match[0].length
@@ -762,6 +795,19 @@ function findRelatives(model: DateModel, expressions: TemporalExpression[], sent
       if ((gapAfter !== undefined && /^\s*(?:[,(–—-]\s*)?(?:on\s+|in\s+)?$/.test(gapAfter)) || (gapBefore !== undefined && /^\s*[,(]?\s*$/.test(gapBefore))) {
         relative.paired = expression
         break
+      }
+    }
+    // A weekday in apposition: "yesterday, Monday,", "yesterday (Monday)", "Monday, yesterday,", "today, on Friday".
+    if (!relative.paired && dayRelatives.has(key)) {
+      for (const expression of expressions) {
+        if (expression.sentence !== sentence.index || !expression.weekday || expression.stated.day !== undefined || expression.weekdayRelative) continue
+        const gapAfter = expression.start >= end ? text.slice(end, expression.start) : undefined
+        const gapBefore = expression.end <= start ? text.slice(expression.end, start) : undefined
+        const closes = (at: number) => /^\s*(?:[,);:.–—]|$)/.test(text.slice(at, at + 3))
+        if ((gapAfter !== undefined && /^\s*(?:,|\(|–|—)\s*(?:on\s+)?$/.test(gapAfter) && closes(expression.end)) || (gapBefore !== undefined && /^\s*(?:,|\()\s*$/.test(gapBefore) && closes(end))) {
+          relative.pairedWeekday = expression
+          break
+        }
       }
     }
     model.relatives.push(relative)
@@ -796,19 +842,185 @@ function connectorAt(words: Word[], index: number): {length: number; relation: '
 const connectorFirstWords = new Set(connectors.map((c) => c.words[0]))
 
 /**
+ * A stem shared by a verb and its nominalisation: "evacuated" and
+ * "evacuation" (evacu), "invaded" and "invasion" (invad), "closed" and
+ * "closure" (clos), "hearing" and "hearings" (hear), "tried" and "trial" (tri).
+ */
+export function eventStem(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, '')
+  if (w.length > 4 && /[^su]s$/.test(w) && !/(?:ss|us|is)$/.test(w)) w = /ies$/.test(w) ? w.slice(0, -3) + 'y' : w.slice(0, -1)
+  const rules: Array<[RegExp, string]> = [
+    [/ations?$/, ''], [/ated$|ating$|ates$/, ''], [/ate$/, ''],
+    [/utions?$/, 'ut'], [/ctions?$/, 'ct'], [/ptions?$/, 'pt'], [/ntions?$/, 'nt'],
+    [/ssions?$/, 'ss'], [/nsions?$/, 'nd'], [/rsions?$/, 'rt'], [/([aeiou])sions?$/, '$1d'],
+    [/itions?$/, ''], [/ments?$/, ''], [/([vwsi])als?$/, '$1'], [/(?<=[a-z]{3})ures?$/, ''], [/(?<=[a-z]{3})ured$/, ''],
+    [/ied$|ies$|y$/, 'i'], [/ings?$/, ''], [/ed$/, ''], [/es$/, '']
+  ]
+  for (const [pattern, replacement] of rules) {
+    if (!pattern.test(w)) continue
+    const stem = w.replace(pattern, replacement)
+    if (stem.length >= 3) {
+      w = stem
+      break
+    }
+  }
+  // "collapse" and "collapsed", "closure" and "closed", "shipping" and "shipped".
+  return w.replace(/e$/, '').replace(/([b-df-hj-np-tv-z])\1$/, '$1')
+}
+
+let eventStemIndex: Map<string, string> | undefined
+
+/** The lexicon's groups by stem too, so that "collapsing" finds the group of "collapse". */
+function lexiconGroupOf(word: string): string | undefined {
+  const groups = eventGroups()
+  const group = groups.get(word)
+  if (group) return group
+  if (!eventStemIndex) {
+    eventStemIndex = new Map()
+    for (const [w, g] of groups) if (w.length >= 5 && !eventStemIndex.has(eventStem(w))) eventStemIndex.set(eventStem(w), g)
+  }
+  return word.length >= 5 ? eventStemIndex.get(eventStem(word)) : undefined
+}
+
+const nominalisation = /(?:[cpts]ion|ments?|[vw]al|sal|ures?|ings?|ions)$/
+
+/** Does `words[i]` name an event by itself (a lexicon word, a past-tense verb, a nominalisation)? */
+function eventWordAt(words: Word[], i: number): {group: string; kind: EventKind} | undefined {
+  const lex = lexicon()
+  const word = words[i]
+  const lower = word.lower
+  const group = lexiconGroupOf(lower)
+  if (group) return {group, kind: 'lexicon'}
+  if (lower.length < 4 || lex.eventStops.has(lower) || lex.reporting.has(lower) || lex.reportingPast.has(lower) || lex.futureParticiples.has(lower) || lex.modals.has(lower)) return undefined
+  // Names are not events ("Gaining", "Harding"); a sentence's first word may be capitalised.
+  if (i > 0 && !/^\p{Ll}/u.test(word.text)) return undefined
+  if (!/^\p{L}+$/u.test(lower)) return undefined
+  if (isPastVerb(lower)) return {group: `~${eventStem(lower)}`, kind: 'verb'}
+  if (lower.length >= 6 && nominalisation.test(lower)) {
+    // "a public hearing", "the sentencing", "Monday's meeting": an -ing word is a noun after a determiner.
+    if (/ings?$/.test(lower) && !words.slice(Math.max(0, i - 3), i).some((w) => lex.determiners.has(w.lower) || /['’]s$/.test(w.lower))) return undefined
+    return {group: `~${eventStem(lower)}`, kind: 'noun'}
+  }
+  return undefined
+}
+
+const timeUnits: Record<string, number> = {day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, year: 365, years: 365, hour: 0, hours: 0, minute: 0, minutes: 0}
+
+/** "two days", "a week", "the day", "48 hours" right before the connector at `index`. */
+function intervalBefore(words: Word[], index: number, text: string): EventLink['interval'] | 'vague' | undefined {
+  const unit = words[index - 1]
+  if (!unit || !(unit.lower in timeUnits) || !/^\s+$/.test(text.slice(unit.end, words[index].start))) return undefined
+  const countWord = words[index - 2]
+  const perUnit = timeUnits[unit.lower]
+  const count = countWord ? (countWord.lower === 'the' && /^(?:day|week)$/.test(unit.lower) ? 1 : counts[countWord.lower] ?? (/^\d{1,3}$/.test(countWord.lower) ? Number(countWord.lower) : undefined)) : undefined
+  if (count === undefined) return 'vague'
+  const days = count * perUnit
+  const tolerance = perUnit === 0 ? Math.ceil(count / 24) : perUnit === 1 ? 0 : perUnit === 7 ? 1 : perUnit === 30 ? 3 * count : 3
+  return {days: perUnit === 0 ? Math.floor(count / 24) : days, tolerance, text: text.slice(countWord.start, unit.end)}
+}
+
+/** Content words: not function words, not numbers. */
+function contentStem(word: Word): string | undefined {
+  const lex = lexicon()
+  if (word.lower.length < 3 || !/^\p{L}[\p{L}'’-]*$/u.test(word.lower) || lex.functionWords.has(word.lower) || lex.determiners.has(word.lower) || lex.modals.has(word.lower)) return undefined
+  return eventStem(word.lower)
+}
+
+/** A clause boundary between two words: a comma, semicolon, colon, dash or bracket. */
+function boundaryBetween(text: string, a: Word, b: Word): boolean {
+  return /[,;:()–—]|\s-\s/.test(text.slice(a.end, b.start))
+}
+
+/**
+ * The event after a connector: "the levee gave way" (a verb, with the
+ * noun before it), "a public hearing" (a nominalisation), "the fall of the
+ * regime" (a lexicon word), "the storm" (a definite head noun, only after
+ * "after", "following", "since", "in the wake of").
+ */
+function eventAfter(words: Word[], from: number, text: string, relation: 'after' | 'before'): {index: number; group: string; kind: EventKind; near: string[]; object?: string} | undefined {
+  const lex = lexicon()
+  const near: string[] = []
+  let definite = false
+  for (let k = from; k < Math.min(words.length, from + 6); k++) {
+    const word = words[k]
+    if (k > from && boundaryBetween(text, words[k - 1], word)) return undefined
+    const lower = word.lower
+    if (lex.clauseStops.has(lower)) return undefined
+    if (lower === 'the' || lower === 'this' || lower === 'that' || /['’]s$/.test(lower)) definite = true
+    if (lex.determiners.has(lower) || /['’]s$/.test(lower) && !eventWordAt(words, k)) continue
+    // "after two days of rain", "after 10 years", "after May 2": not an event.
+    if (/^\d/.test(lower) || lower in counts || lower in timeUnits || lex.timeWords.has(lower) || monthOf(word.text) !== undefined && /^\p{Lu}/u.test(word.text)) return undefined
+    const event = eventWordAt(words, k)
+    if (event) return {index: k, ...event, near, object: event.kind === 'verb' ? objectStem(words, k, text) : undefined}
+    // "after the water supply was restored": the auxiliary leads to the event.
+    if (/^(?:was|were|had|has|have|been|being)$/.test(lower) && words[k + 1] && isPastVerb(words[k + 1].lower)) continue
+    // A past verb that names no event ("after the company said"): nothing to link.
+    if (isPastVerb(lower) || /^(?:is|are|was|were|has|have|had)$/.test(lower)) return undefined
+    const next = words[k + 1]
+    const ends = !next || boundaryBetween(text, word, next) || lex.topicStops.has(next.lower) || lex.clauseStops.has(next.lower)
+    if (ends) {
+      // "following the storm": a short definite noun phrase, not a person ("after the founder") nor a name.
+      if (relation !== 'after' || !definite || k - from > 2 || !/^\p{Ll}+$/u.test(word.text) || /(?:er|or|ist|ian|ent)s?$/.test(lower) || lex.eventStops.has(lower)) return undefined
+      return {index: k, group: `~${eventStem(lower)}`, kind: 'head', near}
+    }
+    const stem = contentStem(word)
+    if (stem) near.push(stem)
+  }
+  return undefined
+}
+
+/** The object right after a verb ("raised rates", "gave way"), if the clause has one. */
+function objectStem(words: Word[], index: number, text: string): string | undefined {
+  const lex = lexicon()
+  for (let k = index + 1; k < Math.min(words.length, index + 4) && !boundaryBetween(text, words[k - 1], words[k]); k++) {
+    const lower = words[k].lower
+    if (lex.topicStops.has(lower) || lex.clauseStops.has(lower) || lex.prepositions.has(lower) || /^(?:by|into|from|early|late|up|down|out|off)$/.test(lower) || /^\d/.test(lower) || !/^\p{Ll}/u.test(words[k].text)) return undefined
+    if (lex.determiners.has(lower)) continue
+    return contentStem(words[k])
+  }
+  return undefined
+}
+
+/** Stems of the content words before `index` in its clause (its subject: "the levee" of "the levee gave way"). */
+function stemsBefore(words: Word[], index: number, text: string): string[] {
+  const found: string[] = []
+  for (let k = index - 1; k >= Math.max(0, index - 4) && !boundaryBetween(text, words[k], words[k + 1]); k--) {
+    const stem = contentStem(words[k])
+    if (stem) found.push(stem)
+  }
+  return found
+}
+
+/** Two stems of one event: equal, or one a long prefix of the other ("demol" of "demolition", "demolish" of "demolished"). */
+function sameStem(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)))
+}
+
+/** Stems of the content words of the clause around `index` (a few words either way). */
+function nearStems(words: Word[], index: number, text: string): string[] {
+  const found: string[] = []
+  for (let k = index - 1; k >= Math.max(0, index - 6) && !boundaryBetween(text, words[k], words[k + 1]); k--) {
+    const stem = contentStem(words[k])
+    if (stem) found.push(stem)
+  }
+  for (let k = index + 1; k < Math.min(words.length, index + 5) && !boundaryBetween(text, words[k - 1], words[k]); k++) {
+    const stem = contentStem(words[k])
+    if (stem) found.push(stem)
+  }
+  return found
+}
+
+/**
  * Events and their links. Links are looked for first (a connector and an
- * event word on each side); events are dated only when the article has a
- * link to check, and only in sentences that hold a day-level date.
+ * event on each side); events are dated only when the article has a link to
+ * check, and only in sentences that hold a day-level date.
  */
 function findEvents(model: DateModel, article: Article): void {
-  const groups = eventGroups()
-  const mentionsOf = (sentence: Sentence): Array<{mention: EventMention; index: number}> => {
-    const found: Array<{mention: EventMention; index: number}> = []
-    sentence.words.forEach((word, i) => {
-      const group = groups.get(word.lower)
-      if (group) found.push({mention: {start: word.start, end: word.end, text: word.text, group, sentence: sentence.index, quoted: word.quoted}, index: i})
-    })
-    return found
+  const text = article.text
+  const lex = lexicon()
+  const mentionAt = (sentence: Sentence, i: number, group: string, kind: EventKind): EventMention => {
+    const word = sentence.words[i]
+    return {start: word.start, end: word.end, text: word.text, group, kind, sentence: sentence.index, quoted: word.quoted}
   }
   const connectorsOf = (words: Word[]) => {
     const found: Array<{index: number; length: number; relation: 'after' | 'before'}> = []
@@ -821,39 +1033,102 @@ function findEvents(model: DateModel, article: Article): void {
   }
   const prose = (sentence: Sentence) => sentence.zone === 'body' || sentence.zone === 'blockquote'
 
-  // Links: "A … after/following/before B".
+  // Links: "A … after/following/before B", "After B, A …".
+  type Evidence = {any: string[]; all: string[]}
+  const pending: Array<Omit<EventLink, 'laterDated' | 'earlierDated'> & {laterNear: Evidence; earlierNear: Evidence; ownDateOnly?: EventMention}> = []
   for (const sentence of article.sentences) {
     if (!prose(sentence)) continue
     const words = sentence.words
     const connectorsHere = connectorsOf(words)
     if (connectorsHere.length === 0) continue
-    const mentions = mentionsOf(sentence)
-    if (mentions.length < 2) continue
     for (const connector of connectorsHere) {
-      const b = mentions.find((m) => m.index >= connector.index + connector.length && m.index <= connector.index + connector.length + 5)
+      const b = eventAfter(words, connector.index + connector.length, text, connector.relation)
+      if (!b) continue
+      const interval = intervalBefore(words, connector.index, text)
+      const leftEdge = connector.index - (interval ? 2 : 0)
       // The event before the connector: the nearest verb ("fled the summit camp following…"), else the nearest noun.
-      const before = mentions.filter((m) => m.index < connector.index && m.index >= connector.index - 12)
-      const verbs = before.filter((m) => isPastVerb(m.mention.text.toLowerCase()) || /ing$/.test(m.mention.text))
-      const a = verbs.length > 0 ? verbs[verbs.length - 1] : before[before.length - 1]
-      if (!a || !b || a.mention.group === b.mention.group) continue
-      // A clause boundary between A and the connector breaks the link ("fled; after the fall…").
-      if (/[;:]/.test(article.text.slice(a.mention.end, words[connector.index].start))) continue
-      const [later, earlier] = connector.relation === 'after' ? [a.mention, b.mention] : [b.mention, a.mention]
+      let a: {index: number; group: string; kind: EventKind} | undefined
+      let verbFallback: typeof a
+      for (let k = leftEdge - 1; k >= Math.max(0, leftEdge - 12); k--) {
+        // A clause boundary between A and the connector breaks the link ("fled; after the fall…").
+        if (/[;:]/.test(text.slice(words[k].end, words[k + 1].start))) break
+        if (connectorAt(words, k)) break
+        const event = eventWordAt(words, k)
+        if (!event) continue
+        if (event.kind === 'verb' || isPastVerb(words[k].lower) || /ing$/.test(words[k].lower)) {
+          a = {index: k, ...event}
+          break
+        }
+        verbFallback ??= {index: k, ...event}
+      }
+      a ??= verbFallback
+      // "were told to leave on Oct. 12, after…": a verb that names no event by itself, dated by its own clause.
+      let ownDateOnly = false
+      if (!a) {
+        for (let k = leftEdge - 1; k >= Math.max(0, leftEdge - 8); k--) {
+          if (/[;:]/.test(text.slice(words[k].end, words[k + 1].start))) break
+          const lower = words[k].lower
+          if (isPastVerb(lower) && !/^(?:was|were|had|did|been)$/.test(lower)) {
+            a = {index: k, group: `~${eventStem(lower)}`, kind: 'verb'}
+            ownDateOnly = true
+            break
+          }
+        }
+      }
+      // "After the storm, residents were evacuated": the main clause follows.
+      if (!a && leftEdge <= 1) {
+        let k = b.index + 1
+        while (k < words.length && !boundaryBetween(text, words[k - 1], words[k])) k++
+        for (let end = Math.min(words.length, k + 12); k < end; k++) {
+          const event = eventWordAt(words, k)
+          if (event && (event.kind === 'verb' || isPastVerb(words[k].lower))) {
+            a = {index: k, ...event}
+            break
+          }
+        }
+      }
+      if (!a || a.group === b.group) continue
+      const aMention = mentionAt(sentence, a.index, a.group, a.kind)
+      const bMention = mentionAt(sentence, b.index, b.group, b.kind)
+      const [later, earlier] = connector.relation === 'after' ? [aMention, bMention] : [bMention, aMention]
+      // What a mention elsewhere must share to be the same event, for a verb outside the lexicon: a word of its subject, and its object.
+      const evidence = (kind: EventKind, any: string[], object: string | undefined): Evidence => (kind === 'verb' ? {any, all: object ? [object] : []} : {any: [], all: []})
+      const aNear = evidence(a.kind, stemsBefore(words, a.index, text), objectStem(words, a.index, text))
+      const bNear = evidence(b.kind, b.near, b.object)
+      const [laterNear, earlierNear] = connector.relation === 'after' ? [aNear, bNear] : [bNear, aNear]
       const connectorWords = words.slice(connector.index, connector.index + connector.length)
-      model.links.push({
-        start: a.mention.start,
-        end: b.mention.end,
+      const first = aMention.start < bMention.start ? aMention : bMention
+      const last = first === aMention ? bMention : aMention
+      const connectorStart = interval && interval !== 'vague' ? words[connector.index - 2].start : connectorWords[0].start
+      pending.push({
+        start: Math.min(first.start, connectorStart),
+        end: last.end,
         later,
         earlier,
+        laterNear,
+        earlierNear,
         connector: {start: connectorWords[0].start, end: connectorWords[connectorWords.length - 1].end, text: connectorWords.map((w) => w.text).join(' ')},
         sentence: sentence.index,
-        quoted: a.mention.quoted && b.mention.quoted
+        quoted: aMention.quoted && bMention.quoted,
+        ownDateOnly: ownDateOnly ? aMention : undefined,
+        ...(interval && interval !== 'vague' ? {interval} : {})
       })
     }
   }
-  if (model.links.length === 0) return
+  if (pending.length === 0) return
 
-  // Date each mention with the nearest day-level date of its sentence, unless a connector stands between them.
+  // Date each mention of a linked event with the nearest day-level date of its sentence, unless a connector stands between them.
+  const wanted = new Set(pending.flatMap((l) => [l.later.group, l.earlier.group]))
+  // Stems that share their first five letters, for the prefix match of `sameStem` (a lookup, not a scan).
+  const byPrefix = new Map<string, string[]>()
+  for (const group of wanted) {
+    if (!group.startsWith('~') || group.length < 6) continue
+    const list = byPrefix.get(group.slice(1, 6)) ?? []
+    list.push(group)
+    byPrefix.set(group.slice(1, 6), list)
+  }
+  const wantedGroup = (group: string | undefined) =>
+    group === undefined ? undefined : wanted.has(group) ? group : group.startsWith('~') ? byPrefix.get(group.slice(1, 6))?.find((w) => sameStem(w.slice(1), group.slice(1))) : undefined
   const bySentence = new Map<number, TemporalExpression[]>()
   for (const e of model.expressions) {
     if (!e.date || e.range) continue
@@ -866,21 +1141,75 @@ function findEvents(model: DateModel, article: Article): void {
     if (!prose(sentence)) continue
     const words = sentence.words
     const connectorsHere = connectorsOf(words)
-    for (const {mention, index: at} of mentionsOf(sentence)) {
+    const dateWords = dates.map((expression) => {
+      const at = words.findIndex((w) => w.start >= expression.dateStart)
+      return at < 0 ? words.length : at
+    })
+    for (let at = 0; at < words.length; at++) {
+      const event = eventWordAt(words, at)
+      let group = wantedGroup(event?.group)
+      let kind = event?.kind
+      if (!group) {
+        // A head noun ("the storm") is an event where a verb tells what it did: "the storm hit on", "the hearing was held on".
+        const stem = wantedGroup(`~${eventStem(words[at].lower)}`)
+        if (!stem || !/^\p{L}+$/u.test(words[at].lower) || !/^\p{Ll}/u.test(words[at].text)) continue
+        const next = words.slice(at + 1, at + 4)
+        const verb = isPastVerb(words[at].lower)
+        if (!verb && !next.some((w) => isPastVerb(w.lower) && !lex.reportingPast.has(w.lower))) continue
+        group = stem
+        kind = verb ? 'verb' : 'head'
+      }
+      const mention = mentionAt(sentence, at, group, kind!)
+      const generic = kind === 'verb' || kind === 'head'
       let bestDistance = Infinity
-      for (const expression of dates) {
-        const dateWord = words.findIndex((w) => w.start >= expression.dateStart)
-        const where = dateWord < 0 ? words.length : dateWord
+      dates.forEach((expression, d) => {
+        const where = dateWords[d]
         const [lo, hi] = where < at ? [where, at] : [at, where]
-        if (connectorsHere.some((c) => c.index >= lo && c.index < hi)) continue
+        if (connectorsHere.some((c) => c.index >= lo && c.index < hi)) return
+        // The date of another clause ("…, and then fell on Feb. 27") is not this event's; an opening "On March 12," is the sentence's.
+        const between = where < at ? text.slice(expression.end, words[at].start) : text.slice(words[at].end, expression.start)
+        if (/[,;:–—]|[.!?]\s/.test(between) && !(where < at && where <= 1)) return
         const distance = hi - lo
-        if (distance <= 30 && distance < bestDistance) {
+        if (distance <= (generic ? 12 : 30) && distance < bestDistance) {
           mention.dated = expression
           bestDistance = distance
         }
-      }
-      if (mention.dated) model.events.push(mention)
+      })
+      if (!mention.dated) continue
+      // "A further hearing is set for June 1", "the vote will be held on": a plan, not the event looked back on.
+      const dateAt = dateWords[dates.indexOf(mention.dated)]
+      const span = words.slice(Math.min(at, dateAt), Math.max(at, dateAt))
+      if (span.some((w) => lex.future.has(w.lower) || lex.futureParticiples.has(w.lower) || /^(?:would|may|might|could|should|must|can|is|are|am)$/.test(w.lower))) mention.planned = true
+      mention.near = nearStems(words, at, text)
+      model.events.push(mention)
     }
+  }
+
+  // Each side's dated mentions: its own, when its sentence dates it; else those elsewhere that name the same event.
+  const byStart = new Map(model.events.map((m) => [m.start, m]))
+  const byGroup = new Map<string, EventMention[]>()
+  for (const m of model.events) {
+    const list = byGroup.get(m.group) ?? []
+    list.push(m)
+    byGroup.set(m.group, list)
+  }
+  for (const link of pending) {
+    const side = (own: EventMention, near: Evidence) => {
+      const self = byStart.get(own.start)
+      if (self) return [self]
+      if (link.ownDateOnly === own) return []
+      return (byGroup.get(own.group) ?? []).filter((m) => {
+        // A plan ("the vote will be held on May 20") is not the event the sentence looks back on.
+        if (m.group !== own.group || m.sentence === link.sentence || m.dated!.tense === 'future' || m.planned) return false
+        // Nor is a mention dated after publication, when the sentence looks back from it.
+        if (model.reference && dayNumber(m.dated!.date!) > Math.max(model.reference.day, model.reference.dateline ?? 0) + 1) return false
+        // A verb or a head noun outside the lexicon must share a word of its clause ("the levee gave way" and "the levee gave way on Oct. 13").
+        const around = m.near ?? []
+        return (near.any.length === 0 || near.any.some((stem) => around.includes(stem))) && near.all.every((stem) => around.includes(stem))
+      })
+    }
+    const {laterNear, earlierNear, ownDateOnly, ...rest} = link
+    model.links.push({...rest, laterDated: side(link.later, laterNear), earlierDated: side(link.earlier, earlierNear)})
   }
 }
 
@@ -898,8 +1227,8 @@ export function relativeWindow(key: RelativeKey, reference: number, count = 1): 
   const monday = reference - ((weekday + 6) % 7)
   const sunday = reference - weekday
   switch (key) {
-    case 'yesterday': return {from: reference - 2, to: reference}
-    case 'today': case 'tonight': return {from: reference - 1, to: reference + 1}
+    case 'yesterday': case 'last night': return {from: reference - 2, to: reference}
+    case 'today': case 'tonight': case 'this morning': case 'this afternoon': case 'this evening': return {from: reference - 1, to: reference + 1}
     case 'tomorrow': return {from: reference, to: reference + 2}
     // Calendar weeks starting on Monday or on Sunday, or the seven days before or after; a day's grace.
     case 'last week': return {from: Math.min(monday, sunday) - 8, to: reference}
