@@ -351,6 +351,32 @@ export default defineRule<InconsistentDateOptions>(
       }
     }
 
+    // "Two days later, on May 9" after a sentence dated May 3: the interval and the date disagree.
+    if (on.has('chronology')) {
+      for (const q of dates.sequels) {
+        if (!proseZones.has(q.date.zone)) continue
+        const unknown = [q.date, ...q.anchors].filter((e) => e.yearUnknown).length
+        if (unknown !== 0 && unknown !== q.anchors.length + 1) continue
+        const day = dayNumber(q.date.date!)
+        if (q.anchors.some((a) => Math.abs(day - dayNumber(a.date!) - q.days) <= q.tolerance)) continue
+        const anchor = q.anchors[q.anchors.length - 1]
+        const gap = day - dayNumber(anchor.date!)
+        const implied = fromDayNumber(dayNumber(anchor.date!) + q.days)
+        const span = text.slice(q.start, q.end)
+        report({
+          message: `'${span}' does not add up: ${written(q.date)} is ${gap === 0 ? 'the same day as' : `${Math.abs(gap)} day${Math.abs(gap) === 1 ? '' : 's'} ${gap > 0 ? 'after' : 'before'}`} ${written(anchor)}`,
+          start: q.start,
+          end: q.end,
+          quoted: q.quoted,
+          note: `'${q.text}' counted from ${written(anchor)} gives ${formatDate(implied, false)}. Check the interval and the dates with the source.`,
+          actual: span,
+          related: [{start: anchor.start, end: anchor.end, message: `the date counted from: ${formatDate(anchor.date!, anchor.stated.year !== undefined)}`}],
+          confidence: 0.7,
+          kind: 'chronology'
+        })
+      }
+    }
+
     // "on Thursday" with no publication date to anchor it.
     if (options.unanchoredRelative && !reference) {
       const first = [...dates.relativeWeekdays, ...dates.relatives]

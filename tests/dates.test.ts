@@ -300,3 +300,13 @@ describe('events beyond the lexicon', () => {
     expect(model('The levee broke on May 3 after two days of rain.', '2023-05-30').links).toEqual([])
   })
 })
+
+describe('sequels', () => {
+  it('reads a date given as an interval from the dates before it', () => {
+    const m = model('The council met on May 3.\n\nTwo days later, on May 9, it approved the budget. The next day, May 10, the mayor signed it.', '2023-05-20')
+    expect(m.sequels.map((q) => [q.text, q.days, q.date.text, q.anchors.map((a) => a.text)])).toEqual([
+      ['Two days later', 2, 'May 9', ['May 3']],
+      ['The next day', 1, 'May 10', ['May 9']]
+    ])
+  })
+})

@@ -219,6 +219,21 @@ export interface DateModel {
   impossible: ImpossibleDate[]
   events: EventMention[]
   links: EventLink[]
+  /** "Two days later, on May 9": a date given as an interval from the dates just before it. */
+  sequels: Sequel[]
+}
+
+export interface Sequel extends Span {
+  /** The interval as written ("Two days later"). */
+  text: string
+  /** Signed days from the anchor: +2 for "two days later", -1 for "the day before". */
+  days: number
+  tolerance: number
+  date: TemporalExpression
+  /** The day-level dates just before it (its sentence, and the sentence before): one of them must fit. */
+  anchors: TemporalExpression[]
+  sentence: number
+  quoted: boolean
 }
 
 interface TenseLexicon {
@@ -394,6 +409,10 @@ const connectors: Array<{words: string[]; relation: 'after' | 'before'}> = [
   {words: ['in', 'the', 'aftermath', 'of'], relation: 'after'},
   {words: ['prior', 'to'], relation: 'before'},
   {words: ['ahead', 'of'], relation: 'before'},
+  {words: ['followed', 'by'], relation: 'before'},
+  {words: ['preceded', 'by'], relation: 'after'},
+  {words: ['followed'], relation: 'after'},
+  {words: ['preceded'], relation: 'before'},
   {words: ['after'], relation: 'after'},
   {words: ['following'], relation: 'after'},
   {words: ['since'], relation: 'after'},
@@ -409,7 +428,7 @@ function isDateZone(zone: Zone): boolean {
 }
 
 export function buildDates(article: Article): DateModel {
-  const model: DateModel = {expressions: [], relatives: [], relativeWeekdays: [], impossible: [], events: [], links: []}
+  const model: DateModel = {expressions: [], relatives: [], relativeWeekdays: [], impossible: [], events: [], links: [], sequels: []}
   const published = article.published ? parseIsoDate(article.published.date) : undefined
   if (published) {
     const day = dayNumber(published)
@@ -457,6 +476,7 @@ export function buildDates(article: Article): DateModel {
     findRelatives(model, merged, sentence, text, quotedAt)
   }
   findEvents(model, article)
+  findSequels(model, article)
   return model
 }
 
@@ -1210,6 +1230,56 @@ function findEvents(model: DateModel, article: Article): void {
     }
     const {laterNear, earlierNear, ownDateOnly, ...rest} = link
     model.links.push({...rest, laterDated: side(link.later, laterNear), earlierDated: side(link.earlier, earlierNear)})
+  }
+}
+
+const sequelPattern =
+  /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?|months?)\s+(later|earlier|afterwards|after that|before that)|the\s+(next|following|previous)\s+day|the\s+day\s+(after|before)(?=\s*,))\s*,?\s*(?:on\s+)?$/i
+
+/**
+ * "Two days later, on May 9", "The next day, May 4", "A week earlier, on
+ * May 1": a date given twice, as an interval from the dates just before it
+ * and as a day. Kept only where the sentence (or the one before it, in the
+ * same or the previous paragraph) gives a day-level date to count from.
+ */
+function findSequels(model: DateModel, article: Article): void {
+  const text = article.text
+  const bySentence = new Map<number, TemporalExpression[]>()
+  for (const e of model.expressions) {
+    if (!e.date || e.range) continue
+    const list = bySentence.get(e.sentence) ?? []
+    list.push(e)
+    bySentence.set(e.sentence, list)
+  }
+  for (const [index, dates] of bySentence) {
+    const sentence = article.sentences[index]
+    if (sentence.zone !== 'body' && sentence.zone !== 'blockquote') continue
+    for (const date of dates) {
+      // The interval ends right where the date begins (a weekday may lead: "The next day, Sunday, May 4").
+      const lead = text.slice(Math.max(sentence.start, date.start - 60), date.start)
+      const match = sequelPattern.exec(lead)
+      if (!match) continue
+      const count = match[1] ? counts[match[1].toLowerCase()] ?? Number(match[1]) : 1
+      const unit = match[2] ? match[2].toLowerCase().replace(/s$/, '') : 'day'
+      const back = /earlier|before|previous/i.test(match[3] ?? match[4] ?? match[5] ?? '')
+      const perUnit = unit === 'week' ? 7 : unit === 'month' ? 30 : 1
+      const start = date.start - lead.length + match.index
+      const anchors = dates.filter((e) => e !== date && e.end <= start)
+      const previous = article.sentences[index - 1]
+      if (previous && previous.paragraph >= sentence.paragraph - 1) anchors.push(...(bySentence.get(index - 1) ?? []))
+      if (anchors.length === 0) continue
+      model.sequels.push({
+        start,
+        end: date.end,
+        text: match[0].replace(/\s*,?\s*(?:on\s+)?$/i, ''),
+        days: (back ? -1 : 1) * count * perUnit,
+        tolerance: unit === 'week' ? 1 : unit === 'month' ? 3 * count : 0,
+        date,
+        anchors,
+        sentence: index,
+        quoted: date.quoted
+      })
+    }
   }
 }
 
