@@ -1149,13 +1149,7 @@ function findEvents(model: DateModel, article: Article): void {
   }
   const wantedGroup = (group: string | undefined) =>
     group === undefined ? undefined : wanted.has(group) ? group : group.startsWith('~') ? byPrefix.get(group.slice(1, 6))?.find((w) => sameStem(w.slice(1), group.slice(1))) : undefined
-  const bySentence = new Map<number, TemporalExpression[]>()
-  for (const e of model.expressions) {
-    if (!e.date || e.range) continue
-    const list = bySentence.get(e.sentence) ?? []
-    list.push(e)
-    bySentence.set(e.sentence, list)
-  }
+  const bySentence = dayDatesBySentence(model)
   for (const [index, dates] of bySentence) {
     const sentence = article.sentences[index]
     if (!prose(sentence)) continue
@@ -1236,6 +1230,18 @@ function findEvents(model: DateModel, article: Article): void {
 const sequelPattern =
   /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?|months?)\s+(later|earlier|afterwards|after that|before that)|the\s+(next|following|previous)\s+day|the\s+day\s+(after|before)(?=\s*,))\s*,?\s*(?:on\s+)?$/i
 
+/** The day-level dates (no ranges) of each sentence. */
+function dayDatesBySentence(model: DateModel): Map<number, TemporalExpression[]> {
+  const bySentence = new Map<number, TemporalExpression[]>()
+  for (const e of model.expressions) {
+    if (!e.date || e.range) continue
+    const list = bySentence.get(e.sentence) ?? []
+    list.push(e)
+    bySentence.set(e.sentence, list)
+  }
+  return bySentence
+}
+
 /**
  * "Two days later, on May 9", "The next day, May 4", "A week earlier, on
  * May 1": a date given twice, as an interval from the dates just before it
@@ -1244,13 +1250,7 @@ const sequelPattern =
  */
 function findSequels(model: DateModel, article: Article): void {
   const text = article.text
-  const bySentence = new Map<number, TemporalExpression[]>()
-  for (const e of model.expressions) {
-    if (!e.date || e.range) continue
-    const list = bySentence.get(e.sentence) ?? []
-    list.push(e)
-    bySentence.set(e.sentence, list)
-  }
+  const bySentence = dayDatesBySentence(model)
   for (const [index, dates] of bySentence) {
     const sentence = article.sentences[index]
     if (sentence.zone !== 'body' && sentence.zone !== 'blockquote') continue
