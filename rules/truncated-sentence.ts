@@ -4,9 +4,11 @@
  *
  * Patterns (each reported at the last words of the sentence or paragraph):
  * - `complement-noun`: the sentence ends on a noun that needs a complement
- *   ("…demonstrated a commitment.", "…in a bid.");
+ *   ("…demonstrated a commitment.", "…in a bid.", "…showed little
+ *   inclination.", "…will give farmers an undertaking.");
  * - `function-word`: the sentence ends on a determiner, preposition,
- *   conjunction or complementiser ("…published by the.", "…talks with.");
+ *   conjunction or complementiser ("…published by the.", "…talks with.",
+ *   "…said in court that.", "…which was founded in.", "…resigned after.");
  * - `unfinished-paragraph`: the article's last body paragraph (or a paragraph
  *   ending on a function word) stops with no terminal punctuation;
  * - `unclosed-quotation` / `unclosed-parenthesis`: at the end of the article;
@@ -373,7 +375,7 @@ function danglingEnd(words: Word[], article: Article): Finding | undefined {
     // "The minister resigned after.", "…postponed until after.": "after" stands alone only as an
     // adverb of time ("soon after.", "the day after.", "ever after.") or after a verb that selects it ("looked after.").
     wordClass = 'a preposition'
-  } else if (previous.lower === 'until' && word === 'after') {
+  } else if (previous.lower === 'until' && word === 'after' && !last.quoted) {
     wordClass = 'a preposition'
   } else if (/^\p{Ll}+['’]s?$/u.test(last.text) && /s['’]$|['’]s$/.test(last.text) && !last.quoted && genitiveAfterPreposition(words)) {
     // "…bought shares in the company's.": a possessive noun after a preposition, and its noun cut.
