@@ -11,6 +11,7 @@ import type {Article, Zone} from '../src/article/types.js'
 import {
   buildDates,
   dayNumber,
+  dayOfExpression,
   dayRelatives,
   daysInMonth,
   fitsRelative,
@@ -79,6 +80,8 @@ export default defineRule<InconsistentDateOptions>(
     const text = article.text
     const reference = dates.reference
     const written = (e: TemporalExpression) => dateText(text, e)
+    // A weekday alone, with the day it implies: "Wednesday (Oct. 16)".
+    const writtenDay = (e: TemporalExpression) => (e.date ? written(e) : `${text.slice(e.weekday?.start ?? e.start, e.end)} (${formatDate(fromDayNumber(dayOfExpression(e)), false)})`)
 
     // Weekday and date that disagree: "Thursday, March 3, 2015".
     if (on.has('weekday')) {
@@ -282,7 +285,7 @@ export default defineRule<InconsistentDateOptions>(
     // "A after B" where the article dates A before B; "A two days after B" where the dates are further apart.
     if (on.has('chronology')) {
       const seen = new Set<string>()
-      const day = (m: EventMention) => dayNumber(m.dated!.date!)
+      const day = (m: EventMention) => dayOfExpression(m.dated!)
       for (const link of dates.links) {
         const sentence = article.sentences[link.sentence]
         if (!proseZones.has(sentence.zone)) continue
@@ -310,8 +313,8 @@ export default defineRule<InconsistentDateOptions>(
         // Name each event as the sentence does: "the collapse", "the vote", "the levee gave way", "ordered to leave".
         const laterNoun = eventName(article, link, link.later)
         const earlierNoun = eventName(article, link, link.earlier)
-        const laterDate = written(lastOfLater.dated!)
-        const earlierDate = written(firstOfEarlier.dated!)
+        const laterDate = writtenDay(lastOfLater.dated!)
+        const earlierDate = writtenDay(firstOfEarlier.dated!)
         const connectorText = interval ? `${interval.text} ${link.connector.text}` : link.connector.text
         const parts = [
           {at: link.later.start, text: link.later.text},
@@ -357,20 +360,20 @@ export default defineRule<InconsistentDateOptions>(
         if (!proseZones.has(q.date.zone)) continue
         const unknown = [q.date, ...q.anchors].filter((e) => e.yearUnknown).length
         if (unknown !== 0 && unknown !== q.anchors.length + 1) continue
-        const day = dayNumber(q.date.date!)
-        if (q.anchors.some((a) => Math.abs(day - dayNumber(a.date!) - q.days) <= q.tolerance)) continue
+        const day = dayOfExpression(q.date)
+        if (q.anchors.some((a) => Math.abs(day - dayOfExpression(a) - q.days) <= q.tolerance)) continue
         const anchor = q.anchors[q.anchors.length - 1]
-        const gap = day - dayNumber(anchor.date!)
-        const implied = fromDayNumber(dayNumber(anchor.date!) + q.days)
+        const gap = day - dayOfExpression(anchor)
+        const implied = fromDayNumber(dayOfExpression(anchor) + q.days)
         const span = text.slice(q.start, q.end)
         report({
-          message: `'${span}' does not add up: ${written(q.date)} is ${gap === 0 ? 'the same day as' : `${Math.abs(gap)} day${Math.abs(gap) === 1 ? '' : 's'} ${gap > 0 ? 'after' : 'before'}`} ${written(anchor)}`,
+          message: `'${span}' does not add up: ${writtenDay(q.date)} is ${gap === 0 ? 'the same day as' : `${Math.abs(gap)} day${Math.abs(gap) === 1 ? '' : 's'} ${gap > 0 ? 'after' : 'before'}`} ${writtenDay(anchor)}`,
           start: q.start,
           end: q.end,
           quoted: q.quoted,
-          note: `'${q.text}' counted from ${written(anchor)} gives ${formatDate(implied, false)}. Check the interval and the dates with the source.`,
+          note: `'${q.text}' counted from ${writtenDay(anchor)} gives ${formatDate(implied, false)}. Check the interval and the dates with the source.`,
           actual: span,
-          related: [{start: anchor.start, end: anchor.end, message: `the date counted from: ${formatDate(anchor.date!, anchor.stated.year !== undefined)}`}],
+          related: [{start: anchor.start, end: anchor.end, message: `the date counted from: ${formatDate(fromDayNumber(dayOfExpression(anchor)), anchor.stated.year !== undefined)}`}],
           confidence: 0.7,
           kind: 'chronology'
         })
@@ -408,7 +411,7 @@ function eventName(article: Article, link: EventLink, m: EventMention): string {
   // After the connector, the phrase starts right after it ("the levee gave way").
   if (m.start > link.connector.start) while (from > 0 && words[from - 1].start > link.connector.end && /^\s+$/.test(between(from - 1, from))) from--
   let to = at
-  while (to + 1 < words.length && to - at < 2 && /^\s+$/.test(between(to, to + 1)) && !/^(?:on|in|at|by|for|from|since|after|before|following|and|but|early|late)$/.test(words[to + 1].lower) && /^\p{Ll}/u.test(words[to + 1].text)) to++
+  while (to + 1 < words.length && to - at < 2 && /^\s+$/.test(between(to, to + 1)) && !/^(?:on|in|at|by|for|from|since|after|before|following|and|but|early|late|the|a|an|its|his|her|their|this|that)$/.test(words[to + 1].lower) && /^\p{Ll}/u.test(words[to + 1].text)) to++
   return `'${article.text.slice(words[from].start, words[to].end)}'`
 }
 

@@ -310,3 +310,13 @@ describe('sequels', () => {
     ])
   })
 })
+
+describe('weekdays told in the past', () => {
+  it('imply the last such day on or before publication, for chronology', () => {
+    const m = model('The mayor resigned on Monday. The council will meet on Friday.', '2024-10-16')
+    expect(m.expressions.map((e) => [e.text, e.impliedDate])).toEqual([
+      ['Monday', {year: 2024, month: 10, day: 14}],
+      ['Friday', undefined]
+    ])
+  })
+})

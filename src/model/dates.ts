@@ -27,6 +27,11 @@ export interface CalendarDate {
   day: number
 }
 
+/** The day an expression names: its date, or the day a past-tense weekday implies ("on Wednesday"). */
+export function dayOfExpression(e: {date?: CalendarDate; impliedDate?: CalendarDate}): number {
+  return dayNumber((e.date ?? e.impliedDate)!)
+}
+
 /** Days since 1970-01-01 (UTC), for arithmetic on calendar dates. */
 export function dayNumber(date: CalendarDate): number {
   return Math.round(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000)
@@ -93,6 +98,8 @@ export interface TemporalExpression extends Span {
   yearAmbiguous: boolean
   /** The nearest year named before the date in its sentence ("fiscal 1986 ended June 30"), when the date states none. */
   contextYear?: number
+  /** A weekday alone told in the past ("fled on Wednesday"): the last such day on or before publication, for chronology only. */
+  impliedDate?: CalendarDate
   /** Where the weekday name is, when one is stated. */
   weekday?: Span
   /** "last Thursday, Nov. 9": the weekday is itself relative. */
@@ -472,6 +479,16 @@ export function buildDates(article: Article): DateModel {
     }
     found.sort((a, b) => a.start - b.start)
     const merged = mergeWeekdays(found, text)
+    // "Police evacuated the lower valley on Wednesday": in the past, the last Wednesday on or before the (local) publication day.
+    if (model.reference) {
+      const local = model.reference.dateline ?? model.reference.day
+      for (const e of merged) {
+        if (e.date || e.stated.weekday === undefined || e.weekdayRelative === 'next' || e.weekdayRelative === 'this' || e.tense === 'future') continue
+        if (e.tense !== 'past' && !toldInPast(sentence, e.start, text)) continue
+        const back = (weekdayOf(fromDayNumber(local)) - e.stated.weekday + 7) % 7
+        e.impliedDate = fromDayNumber(local - (e.weekdayRelative === 'last' && back === 0 ? 7 : back))
+      }
+    }
     model.expressions.push(...merged)
     findRelatives(model, merged, sentence, text, quotedAt)
   }
@@ -600,6 +617,18 @@ function mergeWeekdays(found: TemporalExpression[], text: string): TemporalExpre
     result.push(a)
   }
   return result
+}
+
+/** "began clearing the coastal road on Wednesday": a past verb earlier in the clause, and no modal or future word before the date. */
+function toldInPast(sentence: Sentence, at: number, text: string): boolean {
+  const lex = lexicon()
+  const before = sentence.words.filter((w) => w.end <= at)
+  if (before.some((w) => lex.future.has(w.lower) || lex.futureParticiples.has(w.lower) || /^(?:would|may|might|could|should|must|can|to|is|are|am)$/.test(w.lower))) return false
+  for (let k = before.length - 1; k >= Math.max(0, before.length - 7); k--) {
+    if (/[,;:()–—]/.test(text.slice(before[k].end, before[k + 1]?.start ?? at))) return false
+    if (isPastVerb(before[k].lower) && !lex.reportingPast.has(before[k].lower)) return true
+  }
+  return false
 }
 
 function isPastVerb(word: string): boolean {
@@ -1216,7 +1245,7 @@ function findEvents(model: DateModel, article: Article): void {
         // A plan ("the vote will be held on May 20") is not the event the sentence looks back on.
         if (m.group !== own.group || m.sentence === link.sentence || m.dated!.tense === 'future' || m.planned) return false
         // Nor is a mention dated after publication, when the sentence looks back from it.
-        if (model.reference && dayNumber(m.dated!.date!) > Math.max(model.reference.day, model.reference.dateline ?? 0) + 1) return false
+        if (model.reference && dayOfExpression(m.dated!) > Math.max(model.reference.day, model.reference.dateline ?? 0) + 1) return false
         // A verb or a head noun outside the lexicon must share a word of its clause ("the levee gave way" and "the levee gave way on Oct. 13").
         const around = m.near ?? []
         return (near.any.length === 0 || near.any.some((stem) => around.includes(stem))) && near.all.every((stem) => around.includes(stem))
@@ -1234,7 +1263,7 @@ const sequelPattern =
 function dayDatesBySentence(model: DateModel): Map<number, TemporalExpression[]> {
   const bySentence = new Map<number, TemporalExpression[]>()
   for (const e of model.expressions) {
-    if (!e.date || e.range) continue
+    if (!(e.date ?? e.impliedDate) || e.range) continue
     const list = bySentence.get(e.sentence) ?? []
     list.push(e)
     bySentence.set(e.sentence, list)
