@@ -320,3 +320,12 @@ describe('weekdays told in the past', () => {
     ])
   })
 })
+
+describe('a noun and its own date', () => {
+  it('is the event before the connector when no verb names one', () => {
+    const m = model('The final match on June 10 was followed by a meeting with fans.\n\nThe meeting took place on June 8.', '2023-06-30')
+    expect(m.links.map((l) => [l.later.text, l.earlier.text, l.laterDated.map((e) => e.dated!.text), l.earlierDated.map((e) => e.dated!.text)])).toEqual([
+      ['meeting', 'match', ['June 8'], ['June 10']]
+    ])
+  })
+})

@@ -1090,6 +1090,7 @@ function findEvents(model: DateModel, article: Article): void {
     const words = sentence.words
     const connectorsHere = connectorsOf(words)
     if (connectorsHere.length === 0) continue
+    const sentenceDates = model.expressions.filter((e) => e.sentence === sentence.index && (e.date ?? e.impliedDate) && !e.range)
     for (const connector of connectorsHere) {
       const b = eventAfter(words, connector.index + connector.length, text, connector.relation)
       if (!b) continue
@@ -1119,6 +1120,19 @@ function findEvents(model: DateModel, article: Article): void {
           const lower = words[k].lower
           if (isPastVerb(lower) && !/^(?:was|were|had|did|been)$/.test(lower)) {
             a = {index: k, group: `~${eventStem(lower)}`, kind: 'verb'}
+            ownDateOnly = true
+            break
+          }
+        }
+      }
+      if (!a) {
+        // "The final match on June 10 was followed by…": a noun and its own date.
+        for (let k = leftEdge - 1; k >= Math.max(0, leftEdge - 8); k--) {
+          if (/[;:]/.test(text.slice(words[k].end, words[k + 1].start))) break
+          const lower = words[k].lower
+          const dated = sentenceDates.some((e) => /^\s+on\s+$/.test(text.slice(words[k].end, e.start)))
+          if (dated && contentStem(words[k]) && /^\p{Ll}+$/u.test(words[k].text) && !lex.eventStops.has(lower) && !lex.timeWords.has(lower)) {
+            a = {index: k, group: `~${eventStem(lower)}`, kind: 'head'}
             ownDateOnly = true
             break
           }
@@ -1198,7 +1212,8 @@ function findEvents(model: DateModel, article: Article): void {
         if (!stem || !/^\p{L}+$/u.test(words[at].lower) || !/^\p{Ll}/u.test(words[at].text)) continue
         const next = words.slice(at + 1, at + 4)
         const verb = isPastVerb(words[at].lower)
-        if (!verb && !next.some((w) => isPastVerb(w.lower) && !lex.reportingPast.has(w.lower))) continue
+        const datedHere = dates.some((e) => /^\s+on\s+$/.test(text.slice(words[at].end, e.start)))
+        if (!verb && !datedHere && !next.some((w) => isPastVerb(w.lower) && !lex.reportingPast.has(w.lower))) continue
         group = stem
         kind = verb ? 'verb' : 'head'
       }
