@@ -110,6 +110,34 @@ const statementNouns = new Set(['statement', 'interview', 'letter', 'report', 'f
 
 let lexiconCache: Lexicon | undefined
 
+const upperInitialRe = /^\p{Lu}/u
+/** `/^\p{Lu}/u.test(text)`, without the regex for ASCII initials. */
+function upperInitial(text: string): boolean {
+  const c = text.charCodeAt(0)
+  if (c >= 65 && c <= 90) return true
+  if (c < 128) return false
+  return upperInitialRe.test(text)
+}
+
+/** `/['’]s$/.test(lower)`. */
+function possessive(lower: string): boolean {
+  const n = lower.length
+  if (n < 2 || lower.charCodeAt(n - 1) !== 115) return false
+  const c = lower.charCodeAt(n - 2)
+  return c === 39 || c === 0x2019
+}
+
+/** `/^it['’]s$/.test(lower)`. */
+function itIs(lower: string): boolean {
+  return lower === "it's" || lower === 'it’s'
+}
+
+let impersonalTable: Map<string, string[]> | undefined
+function impersonal(): Map<string, string[]> {
+  return (impersonalTable ??= loadTable('weasel-impersonal.tsv'))
+}
+let weaselGroups: Set<string> | undefined
+
 function baseLexicon(): Lexicon {
   if (lexiconCache) return lexiconCache
   const cues = new Map<string, CueClass>()
@@ -197,7 +225,7 @@ function properNounsOf(article: Article): Set<string> {
   for (const sentence of article.sentences) {
     for (let i = 1; i < sentence.words.length; i++) {
       const word = sentence.words[i]
-      if (/^\p{Lu}/u.test(word.text)) names.add(word.lower)
+      if (upperInitial(word.text)) names.add(word.lower)
     }
   }
   return names
@@ -205,7 +233,11 @@ function properNounsOf(article: Article): Set<string> {
 
 /** Clause punctuation between two neighbouring words. */
 function boundaryBetween(text: string, left: Word, right: Word): boolean {
-  const gap = text.slice(left.end, right.start)
+  const from = left.end
+  const to = right.start
+  // Nothing or a single space between them: no boundary.
+  if (to <= from || (to === from + 1 && text.charCodeAt(from) === 32)) return false
+  const gap = text.slice(from, to)
   // "1,900": a thousands separator, not a clause boundary.
   if (gap === ',' && /\d$/.test(left.text) && /^\d/.test(right.text)) return false
   return /[,;:()\[\]"“”«»—–]|\s-\s|\s--\s/.test(gap)
@@ -262,7 +294,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     }
     const previous = words[i - 1]
     // "Assad, who ruled …", "a man who said …": a relative clause, not the sentence's source.
-    if (previous && ['who', 'which', 'whom'].includes(previous.lower)) continue
+    if (previous && (previous.lower === 'who' || previous.lower === 'which' || previous.lower === 'whom')) continue
     // "the reported deal", "a forecast of": a noun or adjective, not a cue.
     if (previous && determiners.has(previous.lower) && !boundaryBetween(text, previous, word)) continue
     // Passive: "X is expected to …", "it was reported that …" (impersonal weasels are in weasel-phrases.txt).
@@ -292,9 +324,9 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     if (cueClass === 'belief') {
       // "X believes/expects …" reports a mind, not speech: the sentence still needs a source.
       // Not a participle ("a theatre thought to be …", "was not expected"), and only a short subject.
-      const participle = words[i + 1]?.lower === 'to' && /ed$|ght$/.test(word.lower)
+      const participle = words[i + 1]?.lower === 'to' && (word.lower.endsWith('ed') || word.lower.endsWith('ght'))
       let k = i - 1
-      while (k >= 0 && ['not', 'never', 'widely', 'generally', 'also', 'largely', 'still', 'once'].includes(words[k].lower)) k--
+      while (k >= 0 && beliefAdverbs.has(words[k].lower)) k--
       const passive = k >= 0 && beForms.has(words[k].lower)
       if (participle || passive || source.length > 5 || (source[0] && prepositions.has(source[0].lower))) continue
       if (!result.belief) {
@@ -312,7 +344,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   const belief = result.belief ? {belief: result.belief, beliefHolder: result.beliefHolder} : {}
   // An impersonal phrase that opens what a real source reports ("the report said there are fears that …",
   // "according to the council, it is feared …") is that source's wording, not a weasel of the writer's.
-  if (weasel && real && weasel.length === 1 && loadTable('weasel-impersonal.tsv').get(weasel[0].lower)?.[0] === 'adverb') return {...real, ...belief}
+  if (weasel && real && weasel.length === 1 && impersonal().get(weasel[0].lower)?.[0] === 'adverb') return {...real, ...belief}
   if (weasel && real?.cue && real.cue.end <= weasel[0].start) {
     const {cue: said, source} = real
     const between = words.filter((w) => w.start >= said.end && w.end <= weasel[0].start && !(source && w.start >= source.start && w.end <= source.end))
@@ -387,9 +419,9 @@ function head(phrase: Word[]): Word[] {
 
 function isSource(words: Word[], lexicon: Lexicon, properNouns: Set<string>): boolean {
   for (const word of words) {
-    const bare = word.lower.replace(/['’]s$/, '')
+    const bare = possessive(word.lower) ? word.lower.slice(0, -2) : word.lower
     if (lexicon.sources.has(bare)) return true
-    if (/^\p{Lu}/u.test(word.text) && (word.index > 0 || properNouns.has(word.lower)) && !determiners.has(word.lower)) return true
+    if (upperInitial(word.text) && (word.index > 0 || properNouns.has(word.lower)) && !determiners.has(word.lower)) return true
   }
   return false
 }
@@ -399,7 +431,7 @@ function holderOf(words: Word[], lexicon: Lexicon, properNouns: Set<string>): 'n
   if (!words.length) return undefined
   for (const word of words) {
     if (lexicon.sources.has(word.lower) && ['he', 'she', 'they', 'we', 'i', 'it', 'you'].includes(word.lower)) return 'named'
-    if (/^\p{Lu}/u.test(word.text) && (word.index > 0 || properNouns.has(word.lower))) return 'named'
+    if (upperInitial(word.text) && (word.index > 0 || properNouns.has(word.lower))) return 'named'
   }
   // "Some traders", "many parents": a share of a group, which nobody has counted. A bare plural
   // ("bankers feel", like "analysts said") names the kind of source and is left alone.
@@ -455,7 +487,7 @@ const cardinals = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven'
 
 /** A plural noun for people, by lexicon or agentive ending ("conservationists", "growers", "investors"). */
 function isPersonPlural(lower: string): boolean {
-  const groups = loadWordList('weasel-groups.txt')
+  const groups = (weaselGroups ??= loadWordList('weasel-groups.txt'))
   if (groups.has(`!${lower}`)) return false
   return groups.has(lower) || (lower.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men)$/.test(lower))
 }
@@ -469,17 +501,42 @@ function isPersonPlural(lower: string): boolean {
 function isUnnamedGroup(phrase: Word[]): boolean {
   if (!phrase.length || phrase.length > 4) return false
   if (!isPersonPlural(phrase[phrase.length - 1].lower)) return false
-  return phrase.every((w) => !/\d/.test(w.text) && !/['’]s$/.test(w.lower) && !cardinals.has(w.lower) && !determiners.has(w.lower) && !prepositions.has(w.lower) && (w.index === 0 || !/^\p{Lu}/u.test(w.text)))
+  return phrase.every((w) => !/\d/.test(w.text) && !possessive(w.lower) && !cardinals.has(w.lower) && !determiners.has(w.lower) && !prepositions.has(w.lower) && (w.index === 0 || !upperInitial(w.text)))
+}
+
+/** Weasel phrases by the word they can start at (a contracted "it's" also starts every "it is …" phrase), in lexicon order. */
+const phraseIndexes = new WeakMap<string[][], Map<string, string[][]>>()
+
+function phraseIndex(phrases: string[][]): Map<string, string[][]> {
+  let index = phraseIndexes.get(phrases)
+  if (index) return index
+  index = new Map()
+  const add = (key: string, phrase: string[]) => {
+    const list = index!.get(key)
+    if (list) list.push(phrase)
+    else index!.set(key, [phrase])
+  }
+  for (const phrase of phrases) {
+    if (phrase[0] !== undefined) add(phrase[0], phrase)
+    if (phrase[0] === 'it' && phrase[1] === 'is') {
+      add("it's", phrase)
+      add('it’s', phrase)
+    }
+  }
+  phraseIndexes.set(phrases, index)
+  return index
 }
 
 function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefined {
+  const index = phraseIndex(phrases)
   for (let i = 0; i < words.length; i++) {
     if (words[i].quoted) continue
+    const candidates = index.get(words[i].lower)
+    if (!candidates) continue
     // "it's widely believed" reads as "it is widely believed".
-    const contracted = /^it['’]s$/.test(words[i].lower)
-    for (const phrase of phrases) {
+    const contracted = itIs(words[i].lower)
+    for (const phrase of candidates) {
       const head = contracted && phrase[0] === 'it' && phrase[1] === 'is' ? 2 : 1
-      if (!(head === 2 || phrase[0] === words[i].lower)) continue
       const length = phrase.length - head + 1
       if (i + length > words.length) continue
       let ok = true
@@ -496,6 +553,9 @@ function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefine
   return undefined
 }
 
+const beliefAdverbs = new Set(['not', 'never', 'widely', 'generally', 'also', 'largely', 'still', 'once'])
+const perceptionAdverbs = new Set(['widely', 'generally', 'commonly', 'increasingly'])
+const itAdverbs = new Set(['now', 'also', 'still', 'long', 'often'])
 const itBe = new Set(['is', 'was', "'s", '’s'])
 const thereBe = new Set(['is', 'are', 'was', 'were', 'remain', 'remains'])
 const opinionModifiers = new Set(['a', 'an', 'some', 'growing', 'mounting', 'widespread', 'increasing', 'real', 'serious', 'deep', 'genuine', 'also', 'now', 'still', 'renewed', 'persistent', 'lingering', 'general', 'broad', 'strong', 'new', 'many', 'already', 'even', 'fresh', 'considerable'])
@@ -512,7 +572,7 @@ const spreadVerbs = new Set(['abound', 'abounds', 'rife', 'growing', 'mounting',
  * board's view is that" (a holder is named).
  */
 function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
-  const table = loadTable('weasel-impersonal.tsv')
+  const table = impersonal()
   const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
@@ -521,7 +581,7 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
     // "the minister reportedly plans to resign": a hedge standing for a source.
     if (classOf(word) === 'adverb') return [word]
     // "it is (widely) feared (that) …", "it has been suggested …", "it's understood …"
-    if (lower === 'it' || /^it['’]s$/.test(lower)) {
+    if (lower === 'it' || itIs(lower)) {
       let k = i + 1
       if (lower === 'it') {
         if (itBe.has(words[k]?.lower ?? '')) k++
@@ -529,11 +589,11 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
         else continue
       } else if (words[k]?.lower === 'been') k++
       const verb = k
-      while (k < words.length && k - i <= 4 && (/ly$/.test(words[k].lower) || ['now', 'also', 'still', 'long', 'often'].includes(words[k].lower))) k++
+      while (k < words.length && k - i <= 4 && (words[k].lower.endsWith('ly') || itAdverbs.has(words[k].lower))) k++
       const kind = classOf(words[k])
       if (!kind?.startsWith('participle') || (k > i + 1 && boundaryBetween(text, words[k - 1], words[k]))) continue
       // "it is expected", "it is estimated that" often carry a source nearby; "it is widely expected" does not.
-      if (kind === 'participle-adverb' && !words.slice(verb, k).some((w) => /ly$/.test(w.lower))) continue
+      if (kind === 'participle-adverb' && !words.slice(verb, k).some((w) => w.lower.endsWith('ly'))) continue
       const next = words[k + 1]
       const gap = next ? boundaryBetween(text, words[k], next) : true
       const ok = next?.lower === 'that' || (kind === 'participle' && (next ? !gap && !prepositions.has(next.lower) && !['as', 'and', 'or', 'but', 'upon', 'than'].includes(next.lower) : i > 0))
@@ -546,7 +606,7 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
       const holder = words[i + 3]
       if (by?.lower === 'by' && holder && ['many', 'some', 'most', 'others', 'critics', 'observers', 'experts'].includes(holder.lower) && words[i + 4]?.lower === 'as') return words.slice(i, i + 5)
     }
-    if (beForms.has(lower) && ['widely', 'generally', 'commonly', 'increasingly'].includes(words[i + 1]?.lower ?? '') && perceptionVerbs.has(words[i + 2]?.lower ?? '') && words[i + 3]?.lower === 'as') return words.slice(i, i + 4)
+    if (beForms.has(lower) && perceptionAdverbs.has(words[i + 1]?.lower ?? '') && perceptionVerbs.has(words[i + 2]?.lower ?? '') && words[i + 3]?.lower === 'as') return words.slice(i, i + 4)
     // "there are (growing) fears that …", "there is talk of …"
     if (lower === 'there' && thereBe.has(words[i + 1]?.lower ?? '')) {
       let k = i + 2
@@ -569,8 +629,8 @@ function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
       if (head < 0) continue
       // Everything before the opinion noun is a determiner or a plain modifier: no named holder ("the board's view").
       const before = words.slice(0, head)
-      if (before.length > 3 || before.some((w) => /['’]s$/.test(w.lower) || ['its', 'their', 'his', 'her', 'our', 'my', 'your'].includes(w.lower) || (w.index > 0 && /^\p{Lu}/u.test(w.text)) || clauseStarters.has(w.lower))) continue
-      if (words.slice(head + 1, i).some((w) => /^\p{Lu}/u.test(w.text))) continue
+      if (before.length > 3 || before.some((w) => possessive(w.lower) || ['its', 'their', 'his', 'her', 'our', 'my', 'your'].includes(w.lower) || (w.index > 0 && upperInitial(w.text)) || clauseStarters.has(w.lower))) continue
+      if (words.slice(head + 1, i).some((w) => upperInitial(w.text))) continue
       return words.slice(0, (lower === 'is' || lower === 'was' || lower === 'has' || lower === 'had') ? i + 2 : i + 1)
     }
   }
