@@ -564,6 +564,16 @@ const opinionVerbs = new Set(['holds', 'held', 'has', 'had', 'is', 'was', 'says'
 /** Verbs (and "rife") that say an opinion is going round: "rumours abound that", "fears are growing that", "speculation is rife that". */
 const spreadVerbs = new Set(['abound', 'abounds', 'rife', 'growing', 'mounting', 'grow', 'grows', 'grew', 'persist', 'persists', 'linger', 'lingers', 'lingering', 'swirl', 'swirling', 'circulate', 'circulating', 'emerged', 'surfaced', 'spread', 'spreading'])
 
+let impersonalTriggerSet: Set<string> | undefined
+
+/** The words an impersonal weasel can be found at: hedge adverbs, "it", "it's", forms of "be", "there", opinion and spread verbs. */
+function impersonalTriggers(): Set<string> {
+  if (impersonalTriggerSet) return impersonalTriggerSet
+  const set = new Set<string>(['it', "it's", 'it’s', 'there', ...beForms, ...opinionVerbs, ...spreadVerbs])
+  for (const [form, values] of impersonal()) if (values[0] === 'adverb') set.add(form)
+  return (impersonalTriggerSet = set)
+}
+
 /**
  * Impersonal attribution by word class (lexicon `weasel-impersonal.tsv`):
  * "it is feared (that) …", "it was widely assumed that …", "there are
@@ -573,11 +583,14 @@ const spreadVerbs = new Set(['abound', 'abounds', 'rife', 'growing', 'mounting',
  */
 function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
   const table = impersonal()
+  const triggers = impersonalTriggers()
   const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
     if (word.quoted) continue
     const lower = word.lower
+    // Only these words can start anything below.
+    if (!triggers.has(lower)) continue
     // "the minister reportedly plans to resign": a hedge standing for a source.
     if (classOf(word) === 'adverb') return [word]
     // "it is (widely) feared (that) …", "it has been suggested …", "it's understood …"

@@ -35,6 +35,8 @@ interface CuePattern {
   words: string[]
   kind: ClaimKind
   weight: number
+  /** Per word: the stem a `*` pattern starts with, or undefined for an exact word. */
+  stems?: (string | undefined)[]
 }
 
 export interface ClaimOptions {
@@ -92,17 +94,75 @@ function parsePattern(phrase: string, values: string[]): CuePattern {
 function cueIndex(options: ClaimOptions): Map<string, CuePattern[]> {
   if (!baseIndex) baseIndex = buildIndex([...loadTable('claim-cues.tsv')].map(([phrase, values]) => parsePattern(phrase, values)))
   if (!options.extraCues?.length) return baseIndex
+  const key = JSON.stringify(options.extraCues)
+  const known = extraIndexes.get(key)
+  if (known) return known
   const extra = options.extraCues.map((line) => {
     const [phrase, ...values] = line.split('\t')
     return parsePattern(phrase.toLowerCase().trim(), values)
   })
   const all: CuePattern[] = []
   for (const list of baseIndex.values()) all.push(...list)
-  return buildIndex([...all, ...extra])
+  const built = buildIndex([...all, ...extra])
+  if (extraIndexes.size > 100) extraIndexes.clear()
+  extraIndexes.set(key, built)
+  return built
 }
 
-function matches(word: Word, pattern: string): boolean {
-  return pattern.endsWith('*') ? word.lower.startsWith(pattern.slice(0, -1)) : word.lower === pattern
+function stemsOf(pattern: CuePattern): (string | undefined)[] {
+  return (pattern.stems ??= pattern.words.map((w) => (w.endsWith('*') ? w.slice(0, -1) : undefined)))
+}
+
+/**
+ * The patterns to try at a word: those indexed by the word itself, then those
+ * indexed by its first three letters (`*abc`), in that order; memoised per
+ * word form.
+ */
+interface WordEntry {
+  candidates: CuePattern[]
+  /** Some pattern or check of `claimCues` can start at this word. */
+  active: boolean
+}
+const candidateMemos = new WeakMap<Map<string, CuePattern[]>, Map<string, WordEntry>>()
+let baseMemo: Map<string, WordEntry> | undefined
+const noPatterns: CuePattern[] = []
+
+function entryAt(index: Map<string, CuePattern[]>, lower: string): WordEntry {
+  let memo = index === baseIndex ? baseMemo : candidateMemos.get(index)
+  if (!memo) {
+    memo = new Map()
+    if (index === baseIndex) baseMemo = memo
+    else candidateMemos.set(index, memo)
+  }
+  let entry = memo.get(lower)
+  if (entry) return entry
+  const exact = index.get(lower)
+  const prefixed = index.get(`*${lower.slice(0, 3)}`)
+  const candidates = exact && prefixed ? [...exact, ...prefixed] : exact ?? prefixed ?? noPatterns
+  for (const pattern of candidates) stemsOf(pattern)
+  const active = candidates.length > 0 || rankers.has(lower) || hedges.has(lower) || copulas.has(lower) || groupWords.has(lower) || quantifiers.has(lower)
+  entry = {candidates, active}
+  // A bounded memo: a long-running process sees an open vocabulary.
+  if (memo.size > 50000) memo.clear()
+  memo.set(lower, entry)
+  return entry
+}
+
+/** Cue indexes with extra cues, by their lines. */
+const extraIndexes = new Map<string, Map<string, CuePattern[]>>()
+
+let appraisalList: Set<string> | undefined
+let classTable: Map<string, string[]> | undefined
+let sourceList: Set<string> | undefined
+let groupList: Set<string> | undefined
+
+const upperInitialRe = /^\p{Lu}/u
+/** `/^\p{Lu}/u.test(text)`, without the regex for ASCII initials. */
+function upperInitial(text: string): boolean {
+  const c = text.charCodeAt(0)
+  if (c >= 65 && c <= 90) return true
+  if (c < 128) return false
+  return upperInitialRe.test(text)
 }
 
 /** Every claim cue of a sentence (outside quotation marks), strongest first. */
@@ -113,13 +173,17 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
     if (word.quoted) continue
-    const candidates = [...(index.get(word.lower) ?? []), ...(index.get(`*${word.lower.slice(0, 3)}`) ?? [])]
+    const entry = entryAt(index, word.lower)
+    if (!entry.active) continue
+    const candidates = entry.candidates
     for (const pattern of candidates) {
       if (i + pattern.words.length > words.length) continue
+      const stems = pattern.stems!
       let ok = true
       for (let k = 0; k < pattern.words.length; k++) {
         const w = words[i + k]
-        if (w.quoted || !matches(w, pattern.words[k])) {
+        const stem = stems[k]
+        if (w.quoted || !(stem === undefined ? w.lower === pattern.words[k] : w.lower.startsWith(stem))) {
           ok = false
           break
         }
@@ -152,7 +216,7 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
       let k = i + 1
       while (k < words.length && k - i <= 3 && intensifiers.has(words[k].lower)) k++
       const adjective = words[k]
-      const appraisal = loadWordList('claim-appraisal.txt')
+      const appraisal = (appraisalList ??= loadWordList('claim-appraisal.txt'))
       if (adjective && !adjective.quoted && appraisal.has(adjective.lower)) {
         const also = words[k + 1]?.lower === 'and' && appraisal.has(words[k + 2]?.lower ?? '')
         const last = also ? words[k + 2] : adjective
@@ -162,7 +226,7 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
     // A group's future behaviour: "British voters would reject …", "consumers will shun …".
     if (groupWords.has(word.lower) && modals.has(words[i + 1]?.lower ?? '') && !words[i + 1].quoted) {
       const before = words[i - 1]
-      if (before && (/^\p{Lu}/u.test(before.text) || quantifiers.has(before.lower))) {
+      if (before && (upperInitial(before.text) || quantifiers.has(before.lower))) {
         const from = before
         found.push({kind: 'generalisation', weight: 0.75, cue: {start: from.start, end: words[i + 1].end, text: text.slice(from.start, words[i + 1].end)}})
       }
@@ -174,7 +238,7 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
         if (w.quoted) break
         if (mindVerbs.has(w.lower)) {
           const group = words.slice(i + 1, k)
-          const isGroup = group.length > 0 && group.every((g) => /^\p{Lu}/u.test(g.text) || groupWords.has(g.lower) || /[^s]s$/.test(g.lower))
+          const isGroup = group.length > 0 && group.every((g) => upperInitial(g.text) || groupWords.has(g.lower) || /[^s]s$/.test(g.lower))
           if (isGroup) found.push({kind: 'generalisation', weight: 0.8, cue: {start: word.start, end: w.end, text: text.slice(word.start, w.end)}})
           break
         }
@@ -228,6 +292,7 @@ const scheduleWords = new Set(['on', 'at', 'from', 'next', 'this', 'until', 'by'
 const verdictVerbs = new Set(['marks', 'marked', 'represents', 'represented', 'proved', 'proves', 'constitutes'])
 const universals = new Set(['everyone', 'everybody', 'nobody', 'noone'])
 const universalMinds = new Set(['knows', 'agrees', 'believes', 'thinks', 'expects', 'wants', 'doubts', 'accepts', 'likes', 'trusts', 'cares', 'remembers', 'feels'])
+const boundaryRe = /[,;:()\[\]"“”—–]/
 const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 
 /**
@@ -240,13 +305,24 @@ const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
  * "has become the norm") and a feeling given to a community ("has given the
  * town a confidence").
  */
+let classTriggerSet: Set<string> | undefined
+
+/** The words a class cue can start at: any word of the class table, "will", "going", "no", universals, copulas and verdict verbs. */
+function classTriggers(table: Map<string, string[]>): Set<string> {
+  return (classTriggerSet ??= new Set([...table.keys(), 'will', 'going', 'no', ...universals, ...moodCopulas, ...normCopulas, ...verdictVerbs]))
+}
+
 function classCues(words: Word[], text: string): ClaimCue[] {
-  const table = loadTable('claim-classes.tsv')
-  const sources = loadWordList('attribution-sources.txt')
+  const table = (classTable ??= loadTable('claim-classes.tsv'))
+  const sources = (sourceList ??= loadWordList('attribution-sources.txt'))
   const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
   const weightOf = (w: Word) => Number(table.get(w.lower)?.[1] ?? 0.65)
   const cue = (kind: ClaimKind, weight: number, from: Word, to: Word): ClaimCue => ({kind, weight, cue: {start: from.start, end: to.end, text: text.slice(from.start, to.end)}})
-  const boundary = (a: Word, b: Word) => /[,;:()\[\]"“”—–]/.test(text.slice(a.end, b.start))
+  const boundary = (a: Word, b: Word) => {
+    // Nothing or a single space between them: no boundary.
+    if (b.start <= a.end || (b.start === a.end + 1 && text.charCodeAt(a.end) === 32)) return false
+    return boundaryRe.test(text.slice(a.end, b.start))
+  }
   // The subject before a verb, if it is abstract: not a person, a pronoun, a name, a source or a record ("the footage shows").
   const abstractSubject = (at: number): boolean => {
     let end = at
@@ -262,10 +338,10 @@ function classCues(words: Word[], text: string): ClaimCue[] {
     const head = subject[(of > 0 ? of : subject.length) - 1]
     if (subject.some((w) => w.quoted)) return false
     if (personalPronouns.has(head.lower) || sources.has(head.lower.replace(/['’]s$/, '')) || classOf(head) === 'record') return false
-    if (/^\p{Lu}/u.test(head.text) && head.index > 0) return false
-    if (/^\p{Lu}/u.test(subject[subject.length - 1].text) && subject[subject.length - 1].index > 0) return false
+    if (head.index > 0 && upperInitial(head.text)) return false
+    if (subject[subject.length - 1].index > 0 && upperInitial(subject[subject.length - 1].text)) return false
     // A single capitalised word opening the sentence is a name ("Smith drove …") unless it looks abstract ("Speculation fuelled …").
-    if (/^\p{Lu}/u.test(head.text) && subject.length === 1 && !/(tion|sion|ism|ity|ness|ment|ance|ence|ing|ure|age|cy)$/.test(head.lower)) return false
+    if (subject.length === 1 && upperInitial(head.text) && !/(tion|sion|ism|ity|ness|ment|ance|ence|ing|ure|age|cy)$/.test(head.lower)) return false
     if (head.lower.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men|people)$/.test(head.lower)) return false
     return true
   }
@@ -274,17 +350,20 @@ function classCues(words: Word[], text: string): ClaimCue[] {
     let start = at
     while (start > 0 && at - start < 6 && !boundary(words[start - 1], words[start]) && !subjectStops.has(words[start - 1].lower)) start--
     const subject = words.slice(start, at)
-    if (!subject.length || subject.some((w, n) => (n > 0 || w.index > 0) && /^\p{Lu}/u.test(w.text))) return false
+    if (!subject.length || subject.some((w, n) => (n > 0 || w.index > 0) && upperInitial(w.text))) return false
     const of = subject.findIndex((w, n) => n > 0 && subjectPrepositions.has(w.lower))
     const head = subject[(of > 0 ? of : subject.length) - 1].lower
-    const groups = loadWordList('weasel-groups.txt')
+    const groups = (groupList ??= loadWordList('weasel-groups.txt'))
     if (groups.has(`!${head}`)) return false
     return classOf(subject[(of > 0 ? of : subject.length) - 1]) === 'collective' || groups.has(head) || (head.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men)$/.test(head))
   }
+  const triggers = classTriggers(table)
   const out: ClaimCue[] = []
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
     if (word.quoted) continue
+    // Only these words can start anything below.
+    if (!triggers.has(word.lower)) continue
     const kind = classOf(word)
     const next = words[i + 1]
     // A forecast: "will transform", "will soon be forced to", "will keep rising", "will hand the party an edge".
