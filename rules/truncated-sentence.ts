@@ -259,6 +259,8 @@ function missedStops(sentence: Sentence, article: Article): Word[][] {
   const words = sentence.words
   for (let i = 2; i < words.length - 1; i++) {
     let word = words[i]
+    // Both patterns need a full stop: at the end of the word ("in.") or right after it.
+    if (word.text.charCodeAt(word.text.length - 1) !== 46 && article.text.charCodeAt(word.end) !== 46) continue
     const gap = article.text.slice(word.end, words[i + 1].start)
     if (/^\p{Ll}+\.$/u.test(word.text) && /^\s+$/.test(gap)) word = withoutStop(word)
     else if (!/^\.["'”’]?\s+$/.test(gap)) continue
@@ -549,7 +551,6 @@ function endsOnComplementNoun(
   const before = words[determinerIndex - 1]
   const phrase = words.slice(determinerIndex).map((w) => w.text).join(' ')
   const complement = entry.complements.includes('to') ? 'to' : entry.complements[0]
-  const mentionedBefore = firstMention(article, last.lower) < sentence.index
   const configured = entry.sources === 'config'
   // "in a bid.", "in an effort.": the idiom, with nouns that take "to" on their own evidence.
   // ("…as part of an effort.", "…part of a bid." too.)
@@ -583,7 +584,7 @@ function endsOnComplementNoun(
   if (!indefinite) {
     // "The company kept its commitment.": a definite noun phrase usually points back;
     // only nouns made from adjectives that take "to" (willing to, ready to) rarely stand alone: "its willingness."
-    if (mentionedBefore || !((entry.sources.includes('D') && entry.strength >= 0.6) || disposition(last.lower, entry))) return undefined
+    if (firstMention(article, last.lower) < sentence.index || !((entry.sources.includes('D') && entry.strength >= 0.6) || disposition(last.lower, entry))) return undefined
     if (possessives.has(determiner.lower)) weak = true
     // "…has shown the ability.": only where the section ends.
     else if (determiner.lower === 'the') needsContext = true
@@ -733,10 +734,23 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
     const rest = article.text.slice(paragraph.end, blockEnd).trim()
     if (rest && (/[.?!…:|]/.test(rest) || !ellipsisEnd.test(text))) return
   }
-  const words = paragraph.sentences.flatMap((sentence) => sentence.words)
-  if (words.length === 0) return
-  const last = words[words.length - 1]
-  const startOfLastWords = words[Math.max(0, words.length - 3)].start
+  // The paragraph's words are read only at the end (and all of them only for the last paragraph):
+  // count them and reach back through the sentences instead of concatenating them.
+  const sentences = paragraph.sentences
+  let wordCount = 0
+  for (const sentence of sentences) wordCount += sentence.words.length
+  if (wordCount === 0) return
+  /** The `n`th word from the end of the paragraph (1 is the last). */
+  const fromEnd = (n: number): Word => {
+    for (let s = sentences.length - 1; s >= 0; s--) {
+      const sentenceWords = sentences[s].words
+      if (n <= sentenceWords.length) return sentenceWords[sentenceWords.length - n]
+      n -= sentenceWords.length
+    }
+    throw new Error('unreachable')
+  }
+  const last = fromEnd(1)
+  const startOfLastWords = fromEnd(Math.min(3, wordCount)).start
   const lastWords = article.text.slice(startOfLastWords, end)
   const openQuotation = isLast ? article.quotations.find((q) => q.start >= paragraph.start && q.start < paragraph.end && !q.closed) : undefined
 
@@ -800,10 +814,16 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
   const dangling = isDangling(last)
   if (isLast && options.checkLastParagraph) {
     // A short title-cased line ("More From Our Correspondents") is trailing matter, not a sentence.
-    const lowerCaseWord = words.slice(-3).some((w) => w.text === w.lower && /\p{L}/u.test(w.text))
-    if (words.length < 6 || (!lowerCaseWord && !dangling)) return
+    let lowerCaseWord = false
+    for (let n = 1; n <= Math.min(3, wordCount) && !lowerCaseWord; n++) {
+      const w = fromEnd(n)
+      lowerCaseWord = w.text === w.lower && /\p{L}/u.test(w.text)
+    }
+    if (wordCount < 6 || (!lowerCaseWord && !dangling)) return
     // A table of figures ("Shr 1.20 dlrs vs 1.10 dlrs Net 5.6 mln vs 4.3 mln") has no full stops.
-    if (words.filter((w) => /\d/.test(w.text)).length * 3 >= words.length || /\d\s+vs\.?\s+\S*\d/.test(text)) return
+    let withDigits = 0
+    for (const sentence of sentences) for (const w of sentence.words) if (/\d/.test(w.text)) withDigits++
+    if (withDigits * 3 >= wordCount || /\d\s+vs\.?\s+\S*\d/.test(text)) return
     report({
       message: `The article ends mid-sentence: '${lastWords}' has no full stop, and nothing follows.${openQuotation ? ' The quotation is not closed either.' : ''} The end of the paragraph was cut.`,
       start: startOfLastWords,
@@ -816,7 +836,7 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
     })
     return
   }
-  if (!isLast && dangling && words.length >= 4) {
+  if (!isLast && dangling && wordCount >= 4) {
     report({
       message: `The paragraph stops mid-clause on '${last.text}', with no full stop: the rest of it was cut.`,
       start: startOfLastWords,
