@@ -298,6 +298,7 @@ describe('events beyond the lexicon', () => {
     expect(plan.links[0].earlierDated).toEqual([])
     expect(model('The hall was named after the founder on May 3. The founder died on May 9.', '2023-05-30').links).toEqual([])
     expect(model('The levee broke on May 3 after two days of rain.', '2023-05-30').links).toEqual([])
+    expect(model('The firm announced on May 3 that it would cut jobs after the takeover. The takeover was completed on May 10.', '2023-05-30').links).toEqual([])
   })
 })
 

@@ -1151,6 +1151,9 @@ function findEvents(model: DateModel, article: Article): void {
         }
       }
       if (!a || a.group === b.group) continue
+      // "announced on May 3 that it would cut jobs after the acquisition": the link belongs to the plan, not to A.
+      const [from, to] = a.index < connector.index ? [a.index + 1, connector.index] : [connector.index, a.index]
+      if (words.slice(from, to).some((w) => lex.future.has(w.lower) || /^(?:would|could|may|might|should|must|can|shall)$/.test(w.text))) continue
       const aMention = mentionAt(sentence, a.index, a.group, a.kind)
       const bMention = mentionAt(sentence, b.index, b.group, b.kind)
       const [later, earlier] = connector.relation === 'after' ? [aMention, bMention] : [bMention, aMention]
