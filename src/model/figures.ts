@@ -388,17 +388,109 @@ export function isPluralNoun(word: string): boolean {
 
 const anyFigureMark = /[\d$£€¥%]/
 
-const tokenPattern = /(?:US|A|C|HK|NZ|S)?\$|[£€¥%]|\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+|[\p{L}]+(?:[.'’-][\p{L}\d]+)*|\S/gu
+// Tokens are those of the pattern
+//   /(?:US|A|C|HK|NZ|S)?\$|[£€¥%]|\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+|[\p{L}]+(?:[.'’-][\p{L}\d]+)*|\S/gu
+// (white space between them skipped), read by hand: the regular expression was the model's largest cost.
+
+const letter = /^\p{L}$/u
+const space = /^\s$/u
+
+/** Is the character at `i` a letter (`\p{L}`)? Its length in code units (0 when it is not). */
+function letterAt(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1
+  if (code < 128 || Number.isNaN(code)) return 0
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1)
+    if (next >= 0xdc00 && next <= 0xdfff) return letter.test(text.slice(i, i + 2)) ? 2 : 0
+  }
+  return letter.test(text[i]) ? 1 : 0
+}
+
+const isDigitCode = (code: number) => code >= 48 && code <= 57
+
+function isSpaceCode(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true
+  if (code < 128) return false
+  return space.test(String.fromCharCode(code))
+}
+
+/** End of the token starting at `i` (not white space): the same tokens as the pattern above. */
+function tokenEnd(text: string, i: number): number {
+  const code = text.charCodeAt(i)
+  // (?:US|A|C|HK|NZ|S)?\$
+  if (code === 36) return i + 1
+  if (code === 85 && text.charCodeAt(i + 1) === 83 && text.charCodeAt(i + 2) === 36) return i + 3
+  if ((code === 65 || code === 67 || code === 83) && text.charCodeAt(i + 1) === 36) return i + 2
+  if (((code === 72 && text.charCodeAt(i + 1) === 75) || (code === 78 && text.charCodeAt(i + 1) === 90)) && text.charCodeAt(i + 2) === 36) return i + 3
+  // [£€¥%]
+  if (code === 163 || code === 8364 || code === 165 || code === 37) return i + 1
+  if (isDigitCode(code)) {
+    // \d[\d,]*\d(?:\.\d+)?, else \d(?:\.\d+)?
+    let k = i + 1
+    let lastDigit = -1
+    for (let c = text.charCodeAt(k); isDigitCode(c) || c === 44; c = text.charCodeAt(++k)) if (c !== 44) lastDigit = k
+    let end = lastDigit >= 0 ? lastDigit + 1 : i + 1
+    if (text.charCodeAt(end) === 46 && isDigitCode(text.charCodeAt(end + 1))) {
+      end += 2
+      while (isDigitCode(text.charCodeAt(end))) end++
+    }
+    return end
+  }
+  // \.\d+
+  if (code === 46 && isDigitCode(text.charCodeAt(i + 1))) {
+    let end = i + 2
+    while (isDigitCode(text.charCodeAt(end))) end++
+    return end
+  }
+  // [\p{L}]+(?:[.'’-][\p{L}\d]+)*
+  let n = letterAt(text, i)
+  if (n) {
+    let end = i + n
+    while ((n = letterAt(text, end))) end += n
+    for (;;) {
+      const c = text.charCodeAt(end)
+      if (c !== 46 && c !== 39 && c !== 8217 && c !== 45) break
+      const first = isDigitCode(text.charCodeAt(end + 1)) ? 1 : letterAt(text, end + 1)
+      if (!first) break
+      end += 1 + first
+      for (;;) {
+        if (isDigitCode(text.charCodeAt(end))) end++
+        else if ((n = letterAt(text, end))) end += n
+        else break
+      }
+    }
+    return end
+  }
+  // \S: one code point.
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1)
+    if (next >= 0xdc00 && next <= 0xdfff) return i + 2
+  }
+  return i + 1
+}
+
+const curlyApostrophe = /’/g
 
 /** Tokenise a span of the file text; offsets are file offsets. */
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = []
   let previousEnd = -1
-  for (const match of text.matchAll(tokenPattern)) {
-    const start = offset + (match.index ?? 0)
-    const value = match[0]
-    tokens.push({text: value, lower: value.toLowerCase().replace(/’/g, "'"), start, end: start + value.length, glued: start === previousEnd, index: tokens.length})
-    previousEnd = start + value.length
+  const length = text.length
+  let i = 0
+  while (i < length) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      i++
+      continue
+    }
+    const end = tokenEnd(text, i)
+    const value = text.slice(i, end)
+    let lower = value.toLowerCase()
+    if (lower.includes('’')) lower = lower.replace(curlyApostrophe, "'")
+    const start = offset + i
+    tokens.push({text: value, lower, start, end: offset + end, glued: start === previousEnd, index: tokens.length})
+    previousEnd = offset + end
+    i = end
   }
   return tokens
 }
