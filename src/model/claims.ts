@@ -118,34 +118,23 @@ function stemsOf(pattern: CuePattern): (string | undefined)[] {
  * indexed by its first three letters (`*abc`), in that order; memoised per
  * word form.
  */
-interface WordEntry {
-  candidates: CuePattern[]
-  /** Some pattern or check of `claimCues` can start at this word. */
-  active: boolean
-}
-const candidateMemos = new WeakMap<Map<string, CuePattern[]>, Map<string, WordEntry>>()
-let baseMemo: Map<string, WordEntry> | undefined
 const noPatterns: CuePattern[] = []
+/** Words (besides cue patterns) some check of `claimCues` can start at. */
+const wordTriggers = new Set([...rankers, ...hedges, ...copulas, ...groupWords, ...quantifiers])
 
-function entryAt(index: Map<string, CuePattern[]>, lower: string): WordEntry {
-  let memo = index === baseIndex ? baseMemo : candidateMemos.get(index)
-  if (!memo) {
-    memo = new Map()
-    if (index === baseIndex) baseMemo = memo
-    else candidateMemos.set(index, memo)
+/** An index's `*abc` entries by their three letters (`index.get('*' + x)` is `prefixes.get(x)`). */
+const prefixIndexes = new WeakMap<Map<string, CuePattern[]>, Map<string, CuePattern[]>>()
+
+function prefixesOf(index: Map<string, CuePattern[]>): Map<string, CuePattern[]> {
+  let prefixes = prefixIndexes.get(index)
+  if (prefixes) return prefixes
+  prefixes = new Map()
+  for (const [key, list] of index) {
+    for (const pattern of list) stemsOf(pattern)
+    if (key.startsWith('*')) prefixes.set(key.slice(1), list)
   }
-  let entry = memo.get(lower)
-  if (entry) return entry
-  const exact = index.get(lower)
-  const prefixed = index.get(`*${lower.slice(0, 3)}`)
-  const candidates = exact && prefixed ? [...exact, ...prefixed] : exact ?? prefixed ?? noPatterns
-  for (const pattern of candidates) stemsOf(pattern)
-  const active = candidates.length > 0 || rankers.has(lower) || hedges.has(lower) || copulas.has(lower) || groupWords.has(lower) || quantifiers.has(lower)
-  entry = {candidates, active}
-  // A bounded memo: a long-running process sees an open vocabulary.
-  if (memo.size > 50000) memo.clear()
-  memo.set(lower, entry)
-  return entry
+  prefixIndexes.set(index, prefixes)
+  return prefixes
 }
 
 /** Cue indexes with extra cues, by their lines. */
@@ -168,14 +157,17 @@ function upperInitial(text: string): boolean {
 /** Every claim cue of a sentence (outside quotation marks), strongest first. */
 export function claimCues(sentence: Sentence, text: string, options: ClaimOptions = {}): ClaimCue[] {
   const index = cueIndex(options)
+  const prefixes = prefixesOf(index)
   const words = sentence.words
   const found: ClaimCue[] = []
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
     if (word.quoted) continue
-    const entry = entryAt(index, word.lower)
-    if (!entry.active) continue
-    const candidates = entry.candidates
+    const lower = word.lower
+    const exact = index.get(lower)
+    const prefixed = prefixes.get(lower.slice(0, 3))
+    if (!exact && !prefixed && !wordTriggers.has(lower)) continue
+    const candidates = exact && prefixed ? [...exact, ...prefixed] : exact ?? prefixed ?? noPatterns
     for (const pattern of candidates) {
       if (i + pattern.words.length > words.length) continue
       const stems = pattern.stems!
