@@ -895,17 +895,30 @@ const connectorFirstWords = new Set(connectors.map((c) => c.words[0]))
  * "evacuation" (evacu), "invaded" and "invasion" (invad), "closed" and
  * "closure" (clos), "hearing" and "hearings" (hear), "tried" and "trial" (tri).
  */
+const stemRules: Array<[RegExp, string]> = [
+  [/ations?$/, ''], [/ated$|ating$|ates$/, ''], [/ate$/, ''],
+  [/utions?$/, 'ut'], [/ctions?$/, 'ct'], [/ptions?$/, 'pt'], [/ntions?$/, 'nt'],
+  [/ssions?$/, 'ss'], [/nsions?$/, 'nd'], [/rsions?$/, 'rt'], [/([aeiou])sions?$/, '$1d'],
+  [/itions?$/, ''], [/ments?$/, ''], [/([vwsi])als?$/, '$1'], [/(?<=[a-z]{3})ures?$/, ''], [/(?<=[a-z]{3})ured$/, ''],
+  [/ied$|ies$|y$/, 'i'], [/ings?$/, ''], [/ed$/, ''], [/es$/, '']
+]
+const stems = new Map<string, string>()
+
+/** The stem of an event word, memoised (the same words recur across an article and an archive). */
 export function eventStem(word: string): string {
+  let stem = stems.get(word)
+  if (stem === undefined) {
+    stem = computeEventStem(word)
+    if (stems.size > 50_000) stems.clear()
+    stems.set(word, stem)
+  }
+  return stem
+}
+
+function computeEventStem(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/, '')
   if (w.length > 4 && /[^su]s$/.test(w) && !/(?:ss|us|is)$/.test(w)) w = /ies$/.test(w) ? w.slice(0, -3) + 'y' : w.slice(0, -1)
-  const rules: Array<[RegExp, string]> = [
-    [/ations?$/, ''], [/ated$|ating$|ates$/, ''], [/ate$/, ''],
-    [/utions?$/, 'ut'], [/ctions?$/, 'ct'], [/ptions?$/, 'pt'], [/ntions?$/, 'nt'],
-    [/ssions?$/, 'ss'], [/nsions?$/, 'nd'], [/rsions?$/, 'rt'], [/([aeiou])sions?$/, '$1d'],
-    [/itions?$/, ''], [/ments?$/, ''], [/([vwsi])als?$/, '$1'], [/(?<=[a-z]{3})ures?$/, ''], [/(?<=[a-z]{3})ured$/, ''],
-    [/ied$|ies$|y$/, 'i'], [/ings?$/, ''], [/ed$/, ''], [/es$/, '']
-  ]
-  for (const [pattern, replacement] of rules) {
+  for (const [pattern, replacement] of stemRules) {
     if (!pattern.test(w)) continue
     const stem = w.replace(pattern, replacement)
     if (stem.length >= 3) {
