@@ -163,6 +163,8 @@ export interface FigureModel {
 interface Lexicons {
   units: Map<string, {kind: string; value: string}>
   quantifiers: Map<string, {kind: VagueKind; strength: VagueStrength}>
+  /** The quantifiers word by word. */
+  quantifierTrie: QuantifierTrie
   /** First words of the quantifiers, to skip the rest quickly. */
   firstWords: Set<string>
   /** Does a sentence's text hold a number or a quantifier at all? */
@@ -181,6 +183,12 @@ interface Lexicons {
   contexts: Map<string, string>
 }
 
+type QuantifierTrie = Map<string, QuantifierNode>
+interface QuantifierNode {
+  entry?: {kind: VagueKind; strength: VagueStrength}
+  next?: QuantifierTrie
+}
+
 let lexicons: Lexicons | undefined
 
 function lex(): Lexicons {
@@ -192,6 +200,17 @@ function lex(): Lexicons {
   for (const [key, [kind, strength]] of loadTable('vague-quantifiers.tsv')) {
     quantifiers.set(key, {kind: kind as VagueKind, strength: strength as VagueStrength})
     maxQuantifierWords = Math.max(maxQuantifierWords, key.split(' ').length)
+  }
+  const quantifierTrie: QuantifierTrie = new Map()
+  for (const [key, entry] of quantifiers) {
+    let level = quantifierTrie
+    const words = key.split(' ')
+    words.forEach((word, n) => {
+      let node = level.get(word)
+      if (!node) level.set(word, (node = {}))
+      if (n === words.length - 1) node.entry = entry
+      else level = node.next ??= new Map()
+    })
   }
   const shareAdjectives = new Map<string, string>()
   const shareNouns = new Map<string, string>()
@@ -234,6 +253,7 @@ function lex(): Lexicons {
   lexicons = {
     units,
     quantifiers,
+    quantifierTrie,
     firstWords,
     mayHold,
     maxQuantifierWords,
@@ -352,8 +372,20 @@ const moneyNouns = new Set(['money', 'cash', 'funding', 'fund', 'revenue', 'debt
 
 const modalWords = new Set(['could', 'would', 'might', 'may', 'if', 'potentially', 'possibly', 'forecast', 'projected', 'predicted', 'estimate', 'likely'])
 
+const singulars = new Map<string, string>()
+
 /** Singular form for matching: "soldiers" → "soldier", "casualties" → "casualty". */
 export function singular(word: string): string {
+  let found = singulars.get(word)
+  if (found === undefined) {
+    // The same few thousand words come back in every article: remember them (within bounds).
+    if (singulars.size > 20000) singulars.clear()
+    singulars.set(word, (found = singularOf(word)))
+  }
+  return found
+}
+
+function singularOf(word: string): string {
   const w = word.toLowerCase().replace(/[’]/g, "'").replace(/'s$/, '')
   if (w.length <= 3) return w
   if (w === 'people') return 'person'
@@ -485,8 +517,17 @@ export function tokenize(text: string, offset = 0): Token[] {
     }
     const end = tokenEnd(text, i)
     const value = text.slice(i, end)
-    let lower = value.toLowerCase()
-    if (lower.includes('’')) lower = lower.replace(curlyApostrophe, "'")
+    // Most tokens are lower-case ASCII already: no need to convert them.
+    let plain = true
+    for (let k = i; k < end && plain; k++) {
+      const code = text.charCodeAt(k)
+      plain = code < 65 || (code > 90 && code < 128)
+    }
+    let lower = value
+    if (!plain) {
+      lower = value.toLowerCase()
+      if (lower.includes('’')) lower = lower.replace(curlyApostrophe, "'")
+    }
     const start = offset + i
     tokens.push({text: value, lower, start, end: offset + end, glued: start === previousEnd, index: tokens.length})
     previousEnd = offset + end
@@ -495,7 +536,15 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens
 }
 
-const isDigits = (t: Token | undefined) => !!t && /^(?:\d[\d,]*\d(?:\.\d+)?|\d(?:\.\d+)?|\.\d+)$/.test(t.text)
+/**
+ * A number token ("1,905", "2.5", ".5"). The tokeniser makes every token that starts with a digit, or with
+ * a full stop and goes on, such a number, and no other: the first characters tell.
+ */
+function isDigits(t: Token | undefined): boolean {
+  if (!t) return false
+  const code = t.text.charCodeAt(0)
+  return (code >= 48 && code <= 57) || (code === 46 && t.text.length > 1)
+}
 const letterStart = /^\p{L}/u
 function isWord(t: Token | undefined): boolean {
   if (!t) return false
@@ -507,8 +556,12 @@ function isWord(t: Token | undefined): boolean {
 const isTitlecase = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}+/u.test(t.text)
 
 const numberWordMap = new Map(Object.entries(numberWords))
+/** First letters of the number words: most words need no look-up. */
+const numberWordStarts = new Set(Object.keys(numberWords).map((word) => word.charCodeAt(0)))
 
 function numberWordValue(lower: string): number | undefined {
+  // Number words are 3 to 9 letters ("one", "seventeen"), or two joined by a hyphen ("twenty-one", at most 13).
+  if (lower.length < 3 || lower.length > 13 || !numberWordStarts.has(lower.charCodeAt(0))) return undefined
   const value = numberWordMap.get(lower)
   if (value !== undefined || lower.length < 7 || !lower.includes('-')) return value
   const dash = lower.indexOf('-')
@@ -519,7 +572,7 @@ function numberWordValue(lower: string): number | undefined {
 
 function scaleOf(token: Token | undefined): number | undefined {
   if (!token) return undefined
-  const unit = lex().units.get(token.lower.replace(/-plus$/, ''))
+  const unit = lex().units.get(token.lower.endsWith('-plus') ? token.lower.slice(0, -5) : token.lower)
   if (unit?.kind !== 'scale') return undefined
   // A lone "m", "b" or "k" is a scale only when glued to the number ("3.5m").
   if (/^[mbk]$/.test(token.lower) && !token.glued) return undefined
@@ -547,10 +600,14 @@ function parseNumber(tokens: Token[], i: number): ParsedNumber | undefined {
     const plain = token.text.replace(/,/g, '')
     value = Number(plain)
     if (!Number.isFinite(value)) return undefined
-    const [integer, decimals] = plain.split('.')
-    if (decimals) step = 10 ** -decimals.length
+    const point = plain.indexOf('.')
+    const integer = point < 0 ? plain : plain.slice(0, point)
+    // (The tokeniser gives at most one decimal point.)
+    const decimals = point < 0 ? 0 : plain.length - point - 1
+    if (decimals) step = 10 ** -decimals
     else {
-      const zeros = /0*$/.exec(integer)?.[0].length ?? 0
+      let zeros = 0
+      while (zeros < integer.length && integer.charCodeAt(integer.length - 1 - zeros) === 48) zeros++
       step = zeros >= integer.length ? 1 : 10 ** zeros
     }
   } else {
@@ -580,7 +637,7 @@ function parseNumber(tokens: Token[], i: number): ParsedNumber | undefined {
 }
 
 function isMonth(t: Token | undefined): boolean {
-  return !!t && months.has(t.lower.replace(/\.$/, ''))
+  return !!t && months.has(t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower)
 }
 
 // ---------------------------------------------------------------------------
@@ -628,7 +685,13 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
   const classes = new Set<string>()
   for (const stem of stems) for (const cls of lex().nounClasses.get(stem) ?? []) classes.add(cls)
   // The head: the last word before "of", unless it is a generic noun ("members of the military").
-  const ofIndex = tokens.slice(i, j).findIndex((t) => t.lower === 'of')
+  let ofIndex = -1
+  for (let k = i; k < j; k++) {
+    if (tokens[k].lower === 'of') {
+      ofIndex = k - i
+      break
+    }
+  }
   const before = ofIndex < 0 ? words : words.filter((w) => w.start < tokens[i + ofIndex].start)
   let head = before.length ? singular(before[before.length - 1].lower) : stems[stems.length - 1]
   if (['member', 'group', 'number', 'share', 'part', 'percent', 'pct', 'lot', 'kind', 'type'].includes(head) && words.length > before.length) {
@@ -663,8 +726,17 @@ interface Span {
   countsStart: number
 }
 
+/** The approximators by their last word, longest first as in `approximators`: only those can end right before a number. */
+const approximatorsByLast = new Map<string, Array<[string[], Approximation]>>()
+for (const entry of approximators) {
+  const last = entry[0][entry[0].length - 1]
+  approximatorsByLast.set(last, [...(approximatorsByLast.get(last) ?? []), entry])
+}
+
 function approximationBefore(tokens: Token[], i: number): {approximation: Approximation; start: number; text: string} | undefined {
-  for (const [words, approximation] of approximators) {
+  const candidates = i > 0 ? approximatorsByLast.get(tokens[i - 1].lower) : undefined
+  if (!candidates) return undefined
+  for (const [words, approximation] of candidates) {
     const from = i - words.length
     if (from < 0) continue
     let ok = true
@@ -678,7 +750,7 @@ function approximationBefore(tokens: Token[], i: number): {approximation: Approx
 
 function currencyAt(token: Token | undefined): string | undefined {
   if (!token) return undefined
-  const unit = lex().units.get(token.lower.replace(/\.$/, ''))
+  const unit = lex().units.get(token.lower.endsWith('.') ? token.lower.slice(0, -1) : token.lower)
   return unit?.kind === 'currency' ? unit.value : undefined
 }
 
@@ -856,7 +928,7 @@ function sentenceText(sentence: Sentence, start: number, end: number): string {
 
 function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[], quotedAt: (offset: number) => boolean): VagueQuantity[] {
   const found: VagueQuantity[] = []
-  const {quantifiers, maxQuantifierWords, shareAdjectives, shareNouns} = lex()
+  const {quantifierTrie, maxQuantifierWords, shareAdjectives, shareNouns} = lex()
   const {firstWords} = lex()
   let i = 0
   while (i < tokens.length) {
@@ -889,8 +961,8 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
     // "a six-figure sum", "a tidy sum": any modifier before "sum" makes a vague sum (not "a lump sum of $5,000").
     if (!matched && (tokens[i].lower === 'a' || tokens[i].lower === 'an')) {
       for (let n = 1; n <= 2 && !matched; n++) {
-        const modifiers = tokens.slice(i + 1, i + n + 1)
         if (tokens[i + n + 1]?.lower !== 'sum' || tokens[i + n + 2]?.lower === 'of') continue
+        const modifiers = tokens.slice(i + 1, i + n + 1)
         if (!modifiers.every((t) => isWord(t) && !stopWords.has(t.lower))) break
         const unknown = modifiers.some((t) => lex().contexts.get(t.lower) === 'unknown')
         matched = {phrase: tokens.slice(i, i + n + 2).map((t) => t.text).join(' '), length: n + 2, kind: 'money', strength: unknown ? 'honest' : 'medium'}
@@ -906,20 +978,22 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
       }
     }
     if (!matched) {
-      let key = ''
-      const keys: string[] = []
+      // The longest quantifier of up to `maxQuantifierWords` words here, walking the quantifiers word by word.
+      let level: QuantifierTrie | undefined = quantifierTrie
+      let longest = 0
+      let entry: {kind: VagueKind; strength: VagueStrength} | undefined
       for (let n = 0; n < Math.min(maxQuantifierWords, tokens.length - i); n++) {
         if (!isWord(tokens[i + n])) break
-        key = n ? `${key} ${tokens[i + n].lower}` : tokens[i + n].lower
-        keys.push(key)
-      }
-      for (let n = keys.length; n >= 1; n--) {
-        const entry = quantifiers.get(keys[n - 1])
-        if (entry) {
-          matched = {phrase: tokens.slice(i, i + n).map((t) => t.text).join(' '), length: n, ...entry}
-          break
+        const node: QuantifierNode | undefined = level.get(tokens[i + n].lower)
+        if (!node) break
+        if (node.entry) {
+          longest = n + 1
+          entry = node.entry
         }
+        level = node.next
+        if (!level) break
       }
+      if (entry) matched = {phrase: tokens.slice(i, i + longest).map((t) => t.text).join(' '), length: longest, ...entry}
     }
     // "a whole host of", "a vast quantity of", "large numbers of", "hordes of": a collective noun and "of".
     let productive = false
