@@ -177,7 +177,8 @@ export function buildAttribution(article: Article, options: AttributionOptions =
   const lexicon = lexiconFor(options)
   const text = article.text
   const properNouns = properNounsOf(article)
-  const sentences: SentenceAttribution[] = article.sentences.map((sentence) => analyseSentence(sentence, text, lexicon, properNouns))
+  const triggers = triggersOf(lexicon)
+  const sentences: SentenceAttribution[] = article.sentences.map((sentence) => analyseSentence(sentence, text, lexicon, properNouns, triggers))
 
   // Carry-over within a paragraph: a sentence that follows a quoted or
   // attributed one continues that speaker's passage, until a new source.
@@ -250,21 +251,62 @@ function span(text: string, words: Word[]): TextSpan | undefined {
   return {start, end, text: text.slice(start, end)}
 }
 
-function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, properNouns: Set<string>): SentenceAttribution {
+/** What the scans of a sentence can start at a word form; only words in the lexicons have an entry. */
+interface Trigger {
+  /** Its reporting cue class, if it is a cue. */
+  cue: CueClass | undefined
+  /** The weasel phrases that can start at it, in lexicon order. */
+  phrases: string[][] | undefined
+  /** An impersonal weasel can be found at it. */
+  impersonal: boolean
+  /** The main loop of `analyseSentence` has something to do at it ("according", "in", a cue). */
+  main: boolean
+}
+
+const triggerMaps = new WeakMap<Lexicon, Map<string, Trigger>>()
+
+function triggersOf(lexicon: Lexicon): Map<string, Trigger> {
+  let map = triggerMaps.get(lexicon)
+  if (map) return map
+  map = new Map()
+  const phrases = phraseIndex(lexicon.weaselPhrases)
+  const impersonals = impersonalTriggers()
+  for (const form of [...lexicon.cues.keys(), ...phrases.keys(), ...impersonals, 'according', 'in']) {
+    if (map.has(form)) continue
+    const cue = lexicon.cues.get(form)
+    map.set(form, {cue, phrases: phrases.get(form), impersonal: impersonals.has(form), main: cue !== undefined || form === 'according' || form === 'in'})
+  }
+  triggerMaps.set(lexicon, map)
+  return map
+}
+
+function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, properNouns: Set<string>, triggers: Map<string, Trigger>): SentenceAttribution {
   const result: SentenceAttribution = {sentence: sentence.index, kind: 'none', attributed: false}
   if (!bodyZones.has(sentence.zone)) return result
   const words = sentence.words
   if (sentence.quoted === 'full') return {...result, kind: 'quote', attributed: true}
 
+  // One look-up a word: where (outside quotations) the scans below can start anything.
+  const at: number[] = []
+  const found: Trigger[] = []
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].quoted) continue
+    const trigger = triggers.get(words[i].lower)
+    if (trigger === undefined) continue
+    at.push(i)
+    found.push(trigger)
+  }
+
   // Impersonal weasel phrases first ("it is widely believed").
-  const weasel = findWeaselPhrase(words, lexicon.weaselPhrases) ?? findImpersonalWeasel(words, text)
+  const weasel = findWeaselPhrase(words, at, found) ?? findImpersonalWeasel(words, text, at, found)
   let weaselFound: SentenceAttribution | undefined
   let real: SentenceAttribution | undefined
   if (weasel) weaselFound = {...result, kind: 'weasel', weasel: span(text, weasel)}
 
-  for (let i = 0; i < words.length; i++) {
+  for (let n = 0; n < at.length; n++) {
+    if (!found[n].main) continue
+    const i = at[n]
     const word = words[i]
-    if (word.quoted) continue
     // "according to X"
     if (word.lower === 'according' && words[i + 1]?.lower === 'to' && !words[i + 1].quoted) {
       const source = forwardPhrase(words, i + 2, text)
@@ -286,7 +328,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
         continue
       }
     }
-    let cueClass = lexicon.cues.get(word.lower)
+    let cueClass = found[n].cue
     if (!cueClass) continue
     if (cueClass === 'that') {
       if (words[i + 1]?.lower !== 'that') continue
@@ -527,12 +569,12 @@ function phraseIndex(phrases: string[][]): Map<string, string[][]> {
   return index
 }
 
-function findWeaselPhrase(words: Word[], phrases: string[][]): Word[] | undefined {
-  const index = phraseIndex(phrases)
-  for (let i = 0; i < words.length; i++) {
-    if (words[i].quoted) continue
-    const candidates = index.get(words[i].lower)
+/** The first weasel phrase, at the trigger words `at` (outside quotations). */
+function findWeaselPhrase(words: Word[], at: number[], found: Trigger[]): Word[] | undefined {
+  for (let n = 0; n < at.length; n++) {
+    const candidates = found[n].phrases
     if (!candidates) continue
+    const i = at[n]
     // "it's widely believed" reads as "it is widely believed".
     const contracted = itIs(words[i].lower)
     for (const phrase of candidates) {
@@ -581,16 +623,15 @@ function impersonalTriggers(): Set<string> {
  * that …". Not "it is expected to open" (the "it" is a thing), nor "the
  * board's view is that" (a holder is named).
  */
-function findImpersonalWeasel(words: Word[], text: string): Word[] | undefined {
+function findImpersonalWeasel(words: Word[], text: string, at: number[], found: Trigger[]): Word[] | undefined {
   const table = impersonal()
-  const triggers = impersonalTriggers()
   const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
-  for (let i = 0; i < words.length; i++) {
+  // Only the trigger words (outside quotations) can start anything below.
+  for (let n = 0; n < at.length; n++) {
+    if (!found[n].impersonal) continue
+    const i = at[n]
     const word = words[i]
-    if (word.quoted) continue
     const lower = word.lower
-    // Only these words can start anything below.
-    if (!triggers.has(lower)) continue
     // "the minister reportedly plans to resign": a hedge standing for a source.
     if (classOf(word) === 'adverb') return [word]
     // "it is (widely) feared (that) …", "it has been suggested …", "it's understood …"
