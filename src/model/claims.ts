@@ -122,19 +122,50 @@ const noPatterns: CuePattern[] = []
 /** Words (besides cue patterns) some check of `claimCues` can start at. */
 const wordTriggers = new Set([...rankers, ...hedges, ...copulas, ...groupWords, ...quantifiers])
 
-/** An index's `*abc` entries by their three letters (`index.get('*' + x)` is `prefixes.get(x)`). */
-const prefixIndexes = new WeakMap<Map<string, CuePattern[]>, Map<string, CuePattern[]>>()
+/** What the scans of a sentence can start at a word form; only words of the lexicons have an entry. */
+interface Trigger {
+  /** `index.get(word)`. */
+  exact: CuePattern[] | undefined
+  /** The loop of `claimCues` has something to do at it (besides `*` patterns). */
+  claim: boolean
+  /** `classCues` has something to do at it. */
+  classed: boolean
+}
 
-function prefixesOf(index: Map<string, CuePattern[]>): Map<string, CuePattern[]> {
-  let prefixes = prefixIndexes.get(index)
-  if (prefixes) return prefixes
-  prefixes = new Map()
+interface Triggers {
+  words: Map<string, Trigger>
+  /** An index's `*abc` entries by their three letters (`index.get('*' + x)` is `prefixes.get(x)`). */
+  prefixes: Map<string, CuePattern[]>
+  /** First letters (char codes) of the prefixes; undefined when an empty prefix matches any word. */
+  prefixStarts: Set<number> | undefined
+}
+
+const triggerSets = new WeakMap<Map<string, CuePattern[]>, Triggers>()
+
+function triggersOf(index: Map<string, CuePattern[]>): Triggers {
+  let triggers = triggerSets.get(index)
+  if (triggers) return triggers
+  const prefixes = new Map<string, CuePattern[]>()
   for (const [key, list] of index) {
     for (const pattern of list) stemsOf(pattern)
     if (key.startsWith('*')) prefixes.set(key.slice(1), list)
   }
-  prefixIndexes.set(index, prefixes)
-  return prefixes
+  let prefixStarts: Set<number> | undefined = new Set()
+  for (const key of prefixes.keys()) {
+    if (!key.length) prefixStarts = undefined
+    else prefixStarts?.add(key.charCodeAt(0))
+  }
+  const table = (classTable ??= loadTable('claim-classes.tsv'))
+  const classed = new Set([...table.keys(), 'will', 'going', 'no', ...universals, ...moodCopulas, ...normCopulas, ...verdictVerbs])
+  const words = new Map<string, Trigger>()
+  for (const form of [...index.keys(), ...wordTriggers, ...classed]) {
+    if (words.has(form)) continue
+    const exact = index.get(form)
+    words.set(form, {exact, claim: exact !== undefined || wordTriggers.has(form), classed: classed.has(form)})
+  }
+  triggers = {words, prefixes, prefixStarts}
+  triggerSets.set(index, triggers)
+  return triggers
 }
 
 /** Cue indexes with extra cues, by their lines. */
@@ -157,16 +188,32 @@ function upperInitial(text: string): boolean {
 /** Every claim cue of a sentence (outside quotation marks), strongest first. */
 export function claimCues(sentence: Sentence, text: string, options: ClaimOptions = {}): ClaimCue[] {
   const index = cueIndex(options)
-  const prefixes = prefixesOf(index)
+  const {words: triggers, prefixes, prefixStarts} = triggersOf(index)
   const words = sentence.words
-  const found: ClaimCue[] = []
+  // One look-up a word: where (outside quotations) the scans below can start anything.
+  const claimAt: number[] = []
+  const prefixedAt: (CuePattern[] | undefined)[] = []
+  const exactAt: (CuePattern[] | undefined)[] = []
+  const classAt: number[] = []
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
     if (word.quoted) continue
     const lower = word.lower
-    const exact = index.get(lower)
-    const prefixed = prefixes.get(lower.slice(0, 3))
-    if (!exact && !prefixed && !wordTriggers.has(lower)) continue
+    const trigger = triggers.get(lower)
+    const prefixed = prefixes.size && (prefixStarts === undefined || prefixStarts.has(lower.charCodeAt(0))) ? prefixes.get(lower.slice(0, 3)) : undefined
+    if (prefixed || trigger?.claim) {
+      claimAt.push(i)
+      exactAt.push(trigger?.exact)
+      prefixedAt.push(prefixed)
+    }
+    if (trigger?.classed) classAt.push(i)
+  }
+  const found: ClaimCue[] = []
+  for (let n = 0; n < claimAt.length; n++) {
+    const i = claimAt[n]
+    const word = words[i]
+    const exact = exactAt[n]
+    const prefixed = prefixedAt[n]
     const candidates = exact && prefixed ? [...exact, ...prefixed] : exact ?? prefixed ?? noPatterns
     for (const pattern of candidates) {
       if (i + pattern.words.length > words.length) continue
@@ -237,7 +284,7 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
       }
     }
   }
-  found.push(...classCues(words, text))
+  found.push(...classCues(words, text, classAt))
   return found.sort((a, b) => b.weight - a.weight)
 }
 
@@ -297,14 +344,7 @@ const passiveBe = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
  * "has become the norm") and a feeling given to a community ("has given the
  * town a confidence").
  */
-let classTriggerSet: Set<string> | undefined
-
-/** The words a class cue can start at: any word of the class table, "will", "going", "no", universals, copulas and verdict verbs. */
-function classTriggers(table: Map<string, string[]>): Set<string> {
-  return (classTriggerSet ??= new Set([...table.keys(), 'will', 'going', 'no', ...universals, ...moodCopulas, ...normCopulas, ...verdictVerbs]))
-}
-
-function classCues(words: Word[], text: string): ClaimCue[] {
+function classCues(words: Word[], text: string, at: number[]): ClaimCue[] {
   const table = (classTable ??= loadTable('claim-classes.tsv'))
   const sources = (sourceList ??= loadWordList('attribution-sources.txt'))
   const classOf = (w: Word | undefined) => (w && !w.quoted ? table.get(w.lower)?.[0] : undefined)
@@ -349,13 +389,10 @@ function classCues(words: Word[], text: string): ClaimCue[] {
     if (groups.has(`!${head}`)) return false
     return classOf(subject[(of > 0 ? of : subject.length) - 1]) === 'collective' || groups.has(head) || (head.length >= 6 && /(ists|ysts|ians|ers|ors|ants|ees|men)$/.test(head))
   }
-  const triggers = classTriggers(table)
   const out: ClaimCue[] = []
-  for (let i = 0; i < words.length; i++) {
+  // Only the trigger words (outside quotations) can start anything below.
+  for (const i of at) {
     const word = words[i]
-    if (word.quoted) continue
-    // Only these words can start anything below.
-    if (!triggers.has(word.lower)) continue
     const kind = classOf(word)
     const next = words[i + 1]
     // A forecast: "will transform", "will soon be forced to", "will keep rising", "will hand the party an edge".
