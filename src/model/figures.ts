@@ -169,6 +169,8 @@ interface Lexicons {
   firstWords: Set<string>
   /** Does a sentence's text hold a number or a quantifier at all? */
   mayHold: RegExp
+  /** Keys (`wordKey`) of the first words: a word whose key is not here is not one. */
+  firstWordKeys: Set<number>
   maxQuantifierWords: number
   shareAdjectives: Map<string, string>
   shareNouns: Map<string, string>
@@ -251,6 +253,7 @@ function lex(): Lexicons {
     'i'
   )
   lexicons = {
+    firstWordKeys: new Set([...firstWords].map(wordKey)),
     units,
     quantifiers,
     quantifierTrie,
@@ -268,6 +271,11 @@ function lex(): Lexicons {
     contexts
   }
   return lexicons
+}
+
+/** A number for a word's first letter and length, quick to look up (a superset test before a word list). */
+function wordKey(word: string): number {
+  return word.charCodeAt(0) * 64 + Math.min(word.length, 63)
 }
 
 /** The kind of news cue a context word is (`casualty`, `event`, `money`, `membership`), if any. */
@@ -704,15 +712,37 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
   return {start: words[0].start, end: last.end, text: '', words: stems, head, classes: [...classes], plural}
 }
 
+// The context word of each token of the sentence being read (windows of nearby figures overlap).
+let contextTokens: Token[] | undefined
+let contextOfToken: Array<string | null | undefined> = []
+
+/** What token `k` adds to a context: `+up`, `+down`, its singular, or nothing (null). */
+function contextWordAt(tokens: Token[], k: number): string | null {
+  if (tokens !== contextTokens) {
+    contextTokens = tokens
+    contextOfToken = []
+  }
+  let word = contextOfToken[k]
+  if (word === undefined) {
+    const t = tokens[k]
+    if (!isWord(t)) word = null
+    else if (upWords.has(t.lower)) word = '+up'
+    else if (downWords.has(t.lower)) word = '+down'
+    else if (!stopWords.has(t.lower) && !lex().units.has(t.lower)) word = singular(t.lower)
+    else word = null
+    contextOfToken[k] = word
+  }
+  return word
+}
+
 function contextWords(tokens: Token[], from: number, to: number, skip?: Span): string[] {
   const words = new Set<string>()
   for (let k = Math.max(0, from); k < Math.min(tokens.length, to); k++) {
+    const word = contextWordAt(tokens, k)
+    if (word === null) continue
     const t = tokens[k]
-    if (!isWord(t)) continue
     if (skip && t.start >= skip.start && t.end <= skip.end && !(t.start >= skip.countsStart)) continue
-    if (upWords.has(t.lower)) words.add('+up')
-    else if (downWords.has(t.lower)) words.add('+down')
-    else if (!stopWords.has(t.lower) && !lex().units.has(t.lower)) words.add(singular(t.lower))
+    words.add(word)
   }
   return [...words]
 }
@@ -929,10 +959,11 @@ function sentenceText(sentence: Sentence, start: number, end: number): string {
 function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[], quotedAt: (offset: number) => boolean): VagueQuantity[] {
   const found: VagueQuantity[] = []
   const {quantifierTrie, maxQuantifierWords, shareAdjectives, shareNouns} = lex()
-  const {firstWords} = lex()
+  const {firstWords, firstWordKeys} = lex()
   let i = 0
   while (i < tokens.length) {
-    if (!firstWords.has(tokens[i].lower)) {
+    const lower = tokens[i].lower
+    if (!firstWordKeys.has(wordKey(lower)) || !firstWords.has(lower)) {
       i++
       continue
     }
