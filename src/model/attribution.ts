@@ -280,11 +280,22 @@ function triggersOf(lexicon: Lexicon): Map<string, Trigger> {
   return map
 }
 
+/**
+ * `{...result, kind, attributed}` without the spread (slow on objects of
+ * several shapes): `result` holds `sentence`, `kind` and `attributed`, then
+ * `belief` and `beliefHolder` once a belief is found.
+ */
+function derive(result: SentenceAttribution, kind: AttributionKind, attributed: boolean): SentenceAttribution {
+  return 'belief' in result
+    ? {sentence: result.sentence, kind, attributed, belief: result.belief, beliefHolder: result.beliefHolder}
+    : {sentence: result.sentence, kind, attributed}
+}
+
 function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, properNouns: Set<string>, triggers: Map<string, Trigger>): SentenceAttribution {
   const result: SentenceAttribution = {sentence: sentence.index, kind: 'none', attributed: false}
   if (!bodyZones.has(sentence.zone)) return result
   const words = sentence.words
-  if (sentence.quoted === 'full') return {...result, kind: 'quote', attributed: true}
+  if (sentence.quoted === 'full') return derive(result, 'quote', true)
 
   // One look-up a word: where (outside quotations) the scans below can start anything.
   const at: number[] = []
@@ -301,7 +312,10 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   const weasel = findWeaselPhrase(words, at, found) ?? findImpersonalWeasel(words, text, at, found)
   let weaselFound: SentenceAttribution | undefined
   let real: SentenceAttribution | undefined
-  if (weasel) weaselFound = {...result, kind: 'weasel', weasel: span(text, weasel)}
+  if (weasel) {
+    weaselFound = derive(result, 'weasel', result.attributed)
+    weaselFound.weasel = span(text, weasel)
+  }
 
   for (let n = 0; n < at.length; n++) {
     if (!found[n].main) continue
@@ -312,10 +326,19 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
       const source = forwardPhrase(words, i + 2, text)
       const cue = span(text, [word, words[i + 1]])
       if (source.length && isWeaselSource(source, lexicon)) {
-        weaselFound ??= {...result, kind: 'weasel', weasel: span(text, [word, ...source]), cue, source: span(text, source)}
+        if (!weaselFound) {
+          weaselFound = derive(result, 'weasel', result.attributed)
+          weaselFound.weasel = span(text, [word, ...source])
+          weaselFound.cue = cue
+          weaselFound.source = span(text, source)
+        }
         continue
       }
-      real ??= {...result, kind: 'according-to', attributed: true, cue, source: span(text, source)}
+      if (!real) {
+        real = derive(result, 'according-to', true)
+        real.cue = cue
+        real.source = span(text, source)
+      }
       continue
     }
     // "in a statement", "in an interview with …"
@@ -324,7 +347,10 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
       if (determiners.has(words[j].lower)) j++
       if (j < words.length && !statementNouns.has(words[j].lower) && j + 1 < words.length) j++
       if (j < words.length && statementNouns.has(words[j].lower) && !words[j].quoted && j - i <= 3) {
-        real ??= {...result, kind: 'statement', attributed: true, cue: span(text, words.slice(i, j + 1))}
+        if (!real) {
+          real = derive(result, 'statement', true)
+          real.cue = span(text, words.slice(i, j + 1))
+        }
         continue
       }
     }
@@ -344,7 +370,10 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     let source = backwardPhrase(words, i, text)
     // ", adding that …", ", saying …": the participle reports the main clause's subject.
     if (source.length === 0 && word.lower.endsWith('ing') && cueClass !== 'belief' && previous && boundaryBetween(text, previous, word)) {
-      real ??= {...result, kind: 'speech', attributed: true, cue: span(text, [word])}
+      if (!real) {
+        real = derive(result, 'speech', true)
+        real.cue = span(text, [word])
+      }
       continue
     }
     let inverted = false
@@ -360,7 +389,12 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     }
     const cue = span(text, [word])
     if (source.length && isWeaselSource(source, lexicon, word, words.slice(i + 1, i + 3))) {
-      weaselFound ??= {...result, kind: 'weasel', weasel: span(text, inverted ? [word, ...source] : [...source, word]), cue, source: span(text, source)}
+      if (!weaselFound) {
+        weaselFound = derive(result, 'weasel', result.attributed)
+        weaselFound.weasel = span(text, inverted ? [word, ...source] : [...source, word])
+        weaselFound.cue = cue
+        weaselFound.source = span(text, source)
+      }
       continue
     }
     if (cueClass === 'belief') {
@@ -380,28 +414,41 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     // Only "said", "told" and "according to" report speech whatever stands before them; other cues need a source as subject ("the statement underscored", not "the defection underscores").
     if (cueClass === 'weak' && !isSource(head(source), lexicon, properNouns)) continue
     if (cueClass === 'speech' && source.length && !isSource(head(source), lexicon, properNouns) && !looksLikeSubject(source)) continue
-    real ??= {...result, kind: 'speech', attributed: true, cue, source: span(text, source)}
+    if (!real) {
+      real = derive(result, 'speech', true)
+      real.cue = cue
+      real.source = span(text, source)
+    }
   }
   // A weasel wins the report even next to a real source ("X said …, critics argue"); `attributed` still says whether a real source stands behind.
-  const belief = result.belief ? {belief: result.belief, beliefHolder: result.beliefHolder} : {}
+  // (`{...found, ...belief}`, in place: `real` and `weaselFound` are this function's own objects.)
+  const withBelief = (found: SentenceAttribution): SentenceAttribution => {
+    if (result.belief) {
+      found.belief = result.belief
+      found.beliefHolder = result.beliefHolder
+    }
+    return found
+  }
   // An impersonal phrase that opens what a real source reports ("the report said there are fears that …",
   // "according to the council, it is feared …") is that source's wording, not a weasel of the writer's.
-  if (weasel && real && weasel.length === 1 && impersonal().get(weasel[0].lower)?.[0] === 'adverb') return {...real, ...belief}
+  if (weasel && real && weasel.length === 1 && impersonal().get(weasel[0].lower)?.[0] === 'adverb') return withBelief(real)
   if (weasel && real?.cue && real.cue.end <= weasel[0].start) {
     const {cue: said, source} = real
     const between = words.filter((w) => w.start >= said.end && w.end <= weasel[0].start && !(source && w.start >= source.start && w.end <= source.end))
-    if (between.length <= 3 && !between.some((w) => ['and', 'but', 'while', 'although', 'though', 'whereas'].includes(w.lower))) return {...real, ...belief}
+    if (between.length <= 3 && !between.some((w) => ['and', 'but', 'while', 'although', 'though', 'whereas'].includes(w.lower))) return withBelief(real)
   }
   if (weaselFound?.weasel) {
     const before = words.filter((w) => w.end <= weaselFound!.weasel!.start)
     const last = before[before.length - 1]
     const first = words.find((w) => w.start >= weaselFound!.weasel!.start)
     const trailing = before.length >= 2 && last !== undefined && first !== undefined && boundaryBetween(text, last, first)
-    return {...weaselFound, weaselPosition: trailing ? 'trailing' : 'leading', attributed: real !== undefined, ...belief}
+    weaselFound.weaselPosition = trailing ? 'trailing' : 'leading'
+    weaselFound.attributed = real !== undefined
+    return withBelief(weaselFound)
   }
-  if (real) return {...real, ...belief}
+  if (real) return withBelief(real)
   // ("US" in capitals is the United States, not "us".)
-  if (words.some((w) => !w.quoted && firstPerson.has(w.lower) && w.text !== 'US')) return {...result, kind: 'first-person', attributed: true}
+  if (words.some((w) => !w.quoted && firstPerson.has(w.lower) && w.text !== 'US')) return derive(result, 'first-person', true)
   return result
 }
 
