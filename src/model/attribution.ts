@@ -176,7 +176,7 @@ const bodyZones = new Set(['body', 'blockquote', 'list-item'])
 export function buildAttribution(article: Article, options: AttributionOptions = {}): AttributionModel {
   const lexicon = lexiconFor(options)
   const text = article.text
-  const properNouns = properNounsOf(article)
+  const properNouns = new ProperNouns(article)
   const triggers = triggersOf(lexicon)
   const sentences: SentenceAttribution[] = article.sentences.map((sentence) => analyseSentence(sentence, text, lexicon, properNouns, triggers))
 
@@ -218,6 +218,15 @@ export function buildAttribution(article: Article, options: AttributionOptions =
     if (any) attributedParagraphs++
   }
   return {sentences, density: bodyParagraphs ? attributedParagraphs / bodyParagraphs : 0}
+}
+
+/** The article's proper nouns, gathered on the first question (most sentences never ask). */
+class ProperNouns {
+  private names: Set<string> | undefined
+  constructor(private readonly article: Article) {}
+  has(lower: string): boolean {
+    return (this.names ??= properNounsOf(this.article)).has(lower)
+  }
 }
 
 /** Words written with a capital somewhere other than at the start of a sentence: names. */
@@ -291,7 +300,7 @@ function derive(result: SentenceAttribution, kind: AttributionKind, attributed: 
     : {sentence: result.sentence, kind, attributed}
 }
 
-function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, properNouns: Set<string>, triggers: Map<string, Trigger>): SentenceAttribution {
+function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, properNouns: ProperNouns, triggers: Map<string, Trigger>): SentenceAttribution {
   const result: SentenceAttribution = {sentence: sentence.index, kind: 'none', attributed: false}
   if (!bodyZones.has(sentence.zone)) return result
   const words = sentence.words
@@ -506,7 +515,7 @@ function head(phrase: Word[]): Word[] {
   return out
 }
 
-function isSource(words: Word[], lexicon: Lexicon, properNouns: Set<string>): boolean {
+function isSource(words: Word[], lexicon: Lexicon, properNouns: ProperNouns): boolean {
   for (const word of words) {
     const bare = possessive(word.lower) ? word.lower.slice(0, -2) : word.lower
     if (lexicon.sources.has(bare)) return true
@@ -516,7 +525,7 @@ function isSource(words: Word[], lexicon: Lexicon, properNouns: Set<string>): bo
 }
 
 /** A named holder (a person, a body, a pronoun) or an unnamed share of a group ("some traders", "many parents"). */
-function holderOf(words: Word[], lexicon: Lexicon, properNouns: Set<string>): 'named' | 'group' | undefined {
+function holderOf(words: Word[], lexicon: Lexicon, properNouns: ProperNouns): 'named' | 'group' | undefined {
   if (!words.length) return undefined
   for (const word of words) {
     if (lexicon.sources.has(word.lower) && ['he', 'she', 'they', 'we', 'i', 'it', 'you'].includes(word.lower)) return 'named'
