@@ -519,18 +519,29 @@ export function tokenize(text: string, offset = 0): Token[] {
   const length = text.length
   let i = 0
   while (i < length) {
-    if (isSpaceCode(text.charCodeAt(i))) {
+    const code = text.charCodeAt(i)
+    if (code === 32 || (code >= 9 && code <= 13) || (code >= 128 && isSpaceCode(code))) {
       i++
       continue
     }
-    const end = tokenEnd(text, i)
-    const value = text.slice(i, end)
-    // Most tokens are lower-case ASCII already: no need to convert them.
+    let end = -1
     let plain = true
-    for (let k = i; k < end && plain; k++) {
-      const code = text.charCodeAt(k)
-      plain = code < 65 || (code > 90 && code < 128)
+    if (code >= 97 && code <= 122) {
+      // The common case: a word of lower-case ASCII letters, ended by anything but a letter or a joiner.
+      end = i + 1
+      let next = text.charCodeAt(end)
+      while (next >= 97 && next <= 122) next = text.charCodeAt(++end)
+      if ((next >= 65 && next <= 90) || next >= 128 || next === 46 || next === 39 || next === 45) end = -1
     }
+    if (end < 0) {
+      end = tokenEnd(text, i)
+      // Most tokens are lower-case ASCII already: no need to convert them.
+      for (let k = i; k < end && plain; k++) {
+        const c = text.charCodeAt(k)
+        plain = c < 65 || (c > 90 && c < 128)
+      }
+    }
+    const value = text.slice(i, end)
     let lower = value
     if (!plain) {
       lower = value.toLowerCase()
