@@ -270,6 +270,8 @@ interface Trigger {
   impersonal: boolean
   /** The main loop of `analyseSentence` has something to do at it ("according", "in", a cue). */
   main: boolean
+  /** A first-person word ("I", "we", "our"). */
+  first: boolean
 }
 
 const triggerMaps = new WeakMap<Lexicon, Map<string, Trigger>>()
@@ -280,10 +282,10 @@ function triggersOf(lexicon: Lexicon): Map<string, Trigger> {
   map = new Map()
   const phrases = phraseIndex(lexicon.weaselPhrases)
   const impersonals = impersonalTriggers()
-  for (const form of [...lexicon.cues.keys(), ...phrases.keys(), ...impersonals, 'according', 'in']) {
+  for (const form of [...lexicon.cues.keys(), ...phrases.keys(), ...impersonals, 'according', 'in', ...firstPerson]) {
     if (map.has(form)) continue
     const cue = lexicon.cues.get(form)
-    map.set(form, {cue, phrases: phrases.get(form), impersonal: impersonals.has(form), main: cue !== undefined || form === 'according' || form === 'in'})
+    map.set(form, {cue, phrases: phrases.get(form), impersonal: impersonals.has(form), main: cue !== undefined || form === 'according' || form === 'in', first: firstPerson.has(form)})
   }
   triggerMaps.set(lexicon, map)
   return map
@@ -309,10 +311,13 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   // One look-up a word: where (outside quotations) the scans below can start anything.
   const at: number[] = []
   const found: Trigger[] = []
+  // ("US" in capitals is the United States, not "us".)
+  let firstPersonSeen = false
   for (let i = 0; i < words.length; i++) {
     if (words[i].quoted) continue
     const trigger = triggers.get(words[i].lower)
     if (trigger === undefined) continue
+    if (trigger.first && words[i].text !== 'US') firstPersonSeen = true
     at.push(i)
     found.push(trigger)
   }
@@ -456,8 +461,8 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     return withBelief(weaselFound)
   }
   if (real) return withBelief(real)
-  // ("US" in capitals is the United States, not "us".)
-  if (words.some((w) => !w.quoted && firstPerson.has(w.lower) && w.text !== 'US')) return derive(result, 'first-person', true)
+  // First person outside quotation marks: the writer speaks.
+  if (firstPersonSeen) return derive(result, 'first-person', true)
   return result
 }
 
