@@ -89,15 +89,32 @@ export function typoPair(a: Figure, b: Figure): boolean {
     return [10, 100, 1000].some((r) => Math.abs(ratio - r) < 1e-9 * r)
   }
   // The digits as written ("1,905" and "1,950"), with the same scale and unit.
-  const written = (f: Figure) => f.amount.replace(/\D/g, '')
-  const u = written(a)
-  const v = written(b)
+  const u = writtenDigits(a)
+  const v = writtenDigits(b)
   if (u === v || u.length !== v.length || u.length < 2) return false
   // The same scale: "4.6 mln" and "6.4 mln", not "4.6 mln" and "64,000".
   const scale = (f: Figure, d: string) => f.value / Number(d)
   if (Math.abs(scale(a, u) / scale(b, v) - 1) > 1e-9) return false
-  const sorted = (d: string) => [...d].sort().join('')
-  return sorted(u) === sorted(v)
+  return sortedDigits(u) === sortedDigits(v)
+}
+
+const writtenOf = new WeakMap<Figure, string>()
+/** The digits of a figure's amount as written ("1,905" → "1905"), once per figure. */
+function writtenDigits(figure: Figure): string {
+  let digits = writtenOf.get(figure)
+  if (digits === undefined) writtenOf.set(figure, (digits = figure.amount.replace(/\D/g, '')))
+  return digits
+}
+
+const sortedOf = new Map<string, string>()
+/** The digits in order ("1905" → "0159"), remembered (a few hundred strings at most per article). */
+function sortedDigits(digits: string): string {
+  let sorted = sortedOf.get(digits)
+  if (sorted === undefined) {
+    if (sortedOf.size > 10000) sortedOf.clear()
+    sortedOf.set(digits, (sorted = [...digits].sort().join('')))
+  }
+  return sorted
 }
 
 /** Is what a figure counts named just before it ("the redshank total of 2,480", "a toll of 212")? */
