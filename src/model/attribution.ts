@@ -220,25 +220,33 @@ export function buildAttribution(article: Article, options: AttributionOptions =
   return {sentences, density: bodyParagraphs ? attributedParagraphs / bodyParagraphs : 0}
 }
 
-/** The article's proper nouns, gathered on the first question (most sentences never ask). */
+/**
+ * The article's proper nouns (`properNounsOf(article).has(lower)`), asked
+ * word by word: few sentences ask, and a name is usually found capitalised
+ * again early in the article.
+ */
 class ProperNouns {
-  private names: Set<string> | undefined
+  private readonly answers = new Map<string, boolean>()
   constructor(private readonly article: Article) {}
   has(lower: string): boolean {
-    return (this.names ??= properNounsOf(this.article)).has(lower)
+    let answer = this.answers.get(lower)
+    if (answer === undefined) {
+      answer = capitalisedInside(this.article, lower)
+      this.answers.set(lower, answer)
+    }
+    return answer
   }
 }
 
-/** Words written with a capital somewhere other than at the start of a sentence: names. */
-function properNounsOf(article: Article): Set<string> {
-  const names = new Set<string>()
+/** Is `lower` written with a capital somewhere other than at the start of a sentence? */
+function capitalisedInside(article: Article, lower: string): boolean {
   for (const sentence of article.sentences) {
-    for (let i = 1; i < sentence.words.length; i++) {
-      const word = sentence.words[i]
-      if (upperInitial(word.text)) names.add(word.lower)
+    const words = sentence.words
+    for (let i = 1; i < words.length; i++) {
+      if (words[i].lower === lower && upperInitial(words[i].text)) return true
     }
   }
-  return names
+  return false
 }
 
 /** Clause punctuation between two neighbouring words. */
