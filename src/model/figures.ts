@@ -747,15 +747,16 @@ function contextWordAt(tokens: Token[], k: number): string | null {
 }
 
 function contextWords(tokens: Token[], from: number, to: number, skip?: Span): string[] {
-  const words = new Set<string>()
+  // A window is a few words: an array kept free of repeats (in first-seen order) is cheaper than a set.
+  const words: string[] = []
   for (let k = Math.max(0, from); k < Math.min(tokens.length, to); k++) {
     const word = contextWordAt(tokens, k)
     if (word === null) continue
     const t = tokens[k]
     if (skip && t.start >= skip.start && t.end <= skip.end && !(t.start >= skip.countsStart)) continue
-    words.add(word)
+    if (!words.includes(word)) words.push(word)
   }
-  return [...words]
+  return words
 }
 
 // ---------------------------------------------------------------------------
@@ -1119,6 +1120,8 @@ function collectiveAt(tokens: Token[], i: number): {phrase: string; length: numb
   const previous = tokens[i - 1]
   if (!withArticle && previous && (isDigits(previous) || numberWordValue(previous.lower) !== undefined)) return undefined
   let k = withArticle ? i + 1 : i
+  // The collective comes at most two modifiers on, and "of" right after it: without an "of" there, nothing.
+  if (tokens[k + 1]?.lower !== 'of' && tokens[k + 2]?.lower !== 'of' && tokens[k + 3]?.lower !== 'of') return undefined
   const modifiers: string[] = []
   const collectiveAtK = () => {
     const lower = tokens[k]?.lower ?? ''
