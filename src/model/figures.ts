@@ -572,7 +572,16 @@ function isWord(t: Token | undefined): boolean {
   if (code < 128) return false
   return letterStart.test(t.text)
 }
-const isTitlecase = (t: Token | undefined) => !!t && /^\p{Lu}\p{Ll}+/u.test(t.text)
+const titlecase = /^\p{Lu}\p{Ll}+/u
+/** A capital and a lower-case letter ("Syrian"); ASCII letters are told by their codes. */
+function isTitlecase(t: Token | undefined): boolean {
+  if (!t) return false
+  const first = t.text.charCodeAt(0)
+  const second = t.text.charCodeAt(1)
+  if (first < 128 && second < 128) return first >= 65 && first <= 90 && second >= 97 && second <= 122
+  if (first < 128 && !(first >= 65 && first <= 90)) return false
+  return titlecase.test(t.text)
+}
 
 const numberWordMap = new Map(Object.entries(numberWords))
 /** First letters of the number words: most words need no look-up. */
@@ -796,6 +805,22 @@ function currencyAt(token: Token | undefined): string | undefined {
   return unit?.kind === 'currency' ? unit.value : undefined
 }
 
+/** The word without a final full stop ("Sept." → "Sept"). */
+const withoutStop = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word)
+
+/** Four ASCII digits and nothing else ("1986"). */
+function fourDigits(text: string): boolean {
+  if (text.length !== 4) return false
+  for (let k = 0; k < 4; k++) {
+    const code = text.charCodeAt(k)
+    if (code < 48 || code > 57) return false
+  }
+  return true
+}
+
+/** The approximators of one word ("over", "about"): a title-cased one before a number is not a name. */
+const oneWordApproximators = new Set(approximators.filter(([w]) => w.length === 1).map(([w]) => w[0]))
+
 /** Is the number at `i` a year, date, time, age, ordinal, address or a name ("Article 5")? */
 function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: boolean, zone: Zone): boolean {
   const token = tokens[i]
@@ -806,19 +831,18 @@ function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: b
   if (next && next.glued && isWord(next) && !scaleOf(next) && !lex().units.has(next.lower)) return true
   if (next && next.glued && (next.text === "'" || next.text === '’')) return true
   if (hasUnit) return false
-  const plain = token.text.replace(/,/g, '')
   // Years.
-  if (!token.text.includes(',') && /^\d{4}$/.test(plain) && Number(plain) >= 1000 && Number(plain) <= 2100 && parsed.next === i + 1) return true
+  if (!token.text.includes(',') && fourDigits(token.text) && Number(token.text) >= 1000 && Number(token.text) <= 2100 && parsed.next === i + 1) return true
   // Dates.
   if (isMonth(previous) || isMonth(next) || (next?.lower === 'of' && isMonth(tokens[parsed.next + 1]))) return true
   // "Sept. 19", "Feb. 29": the abbreviation's full stop stands between.
   if (previous?.text === '.' && isMonth(tokens[i - 2])) return true
   // Times.
-  if (next && (next.text === ':' || timeWords.has(next.lower.replace(/\.$/, '')))) return true
+  if (next && (next.text === ':' || timeWords.has(withoutStop(next.lower)))) return true
   if (next?.text === '.' && next.glued && isDigits(tokens[parsed.next + 1]) && tokens[parsed.next + 1].glued) return true
   // Ages: "20-year-old", "aged 34", "English, 34,".
   if (next?.text === '-' && /^years?(?:-old)?$|^year-old$/.test(tokens[parsed.next + 1]?.lower ?? '')) return true
-  if (next && /^years?-old$|^year-old$/.test(next.lower)) return true
+  if (next && (next.lower === 'year-old' || next.lower === 'years-old')) return true
   // Durations as modifiers: "a 9-day strike", "the 17-day stoppage", "a 24-hour vigil".
   if (next?.text === '-' && next.glued && /^(?:second|minute|hour|day|night|week|month|year|decade)$/.test(tokens[parsed.next + 1]?.lower ?? '') && tokens[parsed.next + 1].glued) return true
   if ((next?.lower === 'years' || next?.lower === 'year') && tokens[parsed.next + 1]?.lower === 'old') return true
@@ -826,10 +850,10 @@ function notAFigure(tokens: Token[], i: number, parsed: ParsedNumber, hasUnit: b
   if (previous?.text === ',' && isTitlecase(tokens[i - 2]) && (next?.text === ',' || next?.text === ')' || next?.text === '.') && parsed.value < 120 && !parsed.written) return true
   if (previous?.text === '(' && next?.text === ')' && parsed.value < 120) return true
   // Labels and names: "Article 5", "No. 10", "Terminal 5", "Boeing 747".
-  if (previous && labelWords.has(previous.lower.replace(/\.$/, ''))) return true
+  if (previous && labelWords.has(withoutStop(previous.lower))) return true
   if (previous?.text === '.' && tokens[i - 2]?.lower === 'no') return true
   if (previous?.text === '#') return true
-  if (previous && isTitlecase(previous) && zone !== 'headline' && i - 1 > 0 && !approximators.some(([w]) => w.length === 1 && w[0] === previous.lower) && !isMonth(previous) && !currencyAt(previous)) return true
+  if (previous && isTitlecase(previous) && zone !== 'headline' && i - 1 > 0 && !oneWordApproximators.has(previous.lower) && !isMonth(previous) && !currencyAt(previous)) return true
   // Addresses: "10 Downing Street".
   if (next && isTitlecase(next) && streetWords.test(tokens[parsed.next + 1]?.text ?? '')) return true
   // Scores and votes written "3-1", "11-10": leave alone when nothing is counted.
