@@ -93,11 +93,16 @@ export function wordClasses(word: string): WordClass[] {
 
 /** Is `word` (case-insensitive) in word class `wordClass`? */
 export function isIn(word: string, wordClass: WordClass): boolean {
-  const entry = classes.find(([name]) => name === wordClass)
-  return entry ? entry[1].has(word.toLowerCase()) : false
+  const words = classesByName.get(wordClass)
+  return words ? words.has(word.toLowerCase()) : false
 }
+
+const classesByName = new Map(classes)
 
 /** Is `word` a closed-class (function) word? */
 export function isFunctionWord(word: string): boolean {
-  return wordClasses(word).length > 0
+  return functionWords.has(word.toLowerCase())
 }
+
+/** Every word of a closed class, for `isFunctionWord`. */
+const functionWords: ReadonlySet<string> = new Set(classes.flatMap(([, words]) => [...words]))
