@@ -261,6 +261,11 @@ function boundaryBetween(text: string, left: Word, right: Word): boolean {
   return /[,;:()\[\]"“”«»—–]|\s-\s|\s--\s/.test(gap)
 }
 
+/** `span(text, [word])`. */
+function wordSpan(text: string, word: Word): TextSpan {
+  return {start: word.start, end: word.end, text: text.slice(word.start, word.end)}
+}
+
 function span(text: string, words: Word[]): TextSpan | undefined {
   if (!words.length) return undefined
   const start = words[0].start
@@ -394,7 +399,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     if (source.length === 0 && word.lower.endsWith('ing') && cueClass !== 'belief' && previous && boundaryBetween(text, previous, word)) {
       if (!real) {
         real = derive(result, 'speech', true)
-        real.cue = span(text, [word])
+        real.cue = wordSpan(text, word)
       }
       continue
     }
@@ -409,12 +414,11 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
         inverted = false
       }
     }
-    const cue = span(text, [word])
     if (source.length && isWeaselSource(source, lexicon, word, words.slice(i + 1, i + 3))) {
       if (!weaselFound) {
         weaselFound = derive(result, 'weasel', result.attributed)
         weaselFound.weasel = span(text, inverted ? [word, ...source] : [...source, word])
-        weaselFound.cue = cue
+        weaselFound.cue = wordSpan(text, word)
         weaselFound.source = span(text, source)
       }
       continue
@@ -438,7 +442,7 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
     if (cueClass === 'speech' && source.length && !isSource(head(source), lexicon, properNouns) && !looksLikeSubject(source)) continue
     if (!real) {
       real = derive(result, 'speech', true)
-      real.cue = cue
+      real.cue = wordSpan(text, word)
       real.source = span(text, source)
     }
   }
@@ -574,11 +578,11 @@ function isWeaselSource(phrase: Word[], lexicon: Lexicon, cue?: Word, after: Wor
   // "analysts say" (wire copy's described source), nor the past ("traders thought"), which reports a group just described.
   // A group reporting its own stance ("bankers feel that they could not sell …") is a source, not a weasel.
   const content = after[0]?.lower === 'that' ? after[1] : after[0]
-  if (cue && isUnnamedGroup(bare) && groupOpinionCues.has(cue.lower) && !['they', 'we'].includes(content?.lower ?? '')) return true
+  if (cue && groupOpinionCues.has(cue.lower) && isUnnamedGroup(bare) && !['they', 'we'].includes(content?.lower ?? '')) return true
   // Unnamed findings: "studies show", "research suggests", "evidence indicates" (not "the study showed", "polls found").
   if (cue && bare.length === 1 && unnamedFindings.has(bare[0].lower) && !/ed$/.test(cue.lower) && cue.lower !== 'found') return true
   // A share of such a group speaking in the present: "many economists argue", "some residents say".
-  if (cue && bare.length > 1 && groupShares.has(bare[0].lower) && isUnnamedGroup(bare) && groupSpeechCues.has(cue.lower)) return true
+  if (cue && bare.length > 1 && groupShares.has(bare[0].lower) && groupSpeechCues.has(cue.lower) && isUnnamedGroup(bare)) return true
   for (const word of phrase) {
     if (lexicon.weaselSources.has(word.lower)) {
       weasel = true
