@@ -852,10 +852,12 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
 
 /** Offset in `text` of the last "(" that no ")" closes, or -1. */
 function unclosedParenthesis(text: string): number {
+  if (!text.includes('(')) return -1
   const open: number[] = []
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') open.push(i)
-    else if (text[i] === ')') open.pop()
+    const code = text.charCodeAt(i)
+    if (code === 40) open.push(i)
+    else if (code === 41) open.pop()
   }
   return open.length > 0 ? open[open.length - 1] : -1
 }
