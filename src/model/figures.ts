@@ -1171,6 +1171,11 @@ function collectiveAt(tokens: Token[], i: number): {phrase: string; length: numb
   return {phrase: tokens.slice(i, i + length).map((t) => t.text).join(' '), length, kind: 'count', strength}
 }
 
+/** Words that introduce examples rather than a list ("including", "such as"). */
+const exampleWords = new Set(['including', 'such', 'like', 'among', 'especially', 'notably', 'mainly', 'mostly'])
+/** What stands between the names of a list. */
+const nameJoiners = new Set([',', 'and', '-', '–', '—', 'from', 'in'])
+
 function signalsOf(
   tokens: Token[],
   i: number,
@@ -1239,9 +1244,8 @@ function signalsOf(
   let names = 0
   for (let k = after; k < Math.min(tokens.length, after + 30); k++) {
     const t = tokens[k]
-    if (['including', 'such', 'like', 'among', 'especially', 'notably', 'mainly', 'mostly'].includes(t.lower)) break
-    const before = tokens[k - 1]
-    if (isTitlecase(t) && (k === after || [',', 'and', '-', '–', '—', 'from', 'in'].includes(before?.lower ?? ''))) names++
+    if (exampleWords.has(t.lower)) break
+    if (isTitlecase(t) && (k === after || nameJoiners.has(tokens[k - 1]?.lower ?? ''))) names++
   }
   if (names >= 3) signals.enumeration = true
   // What is counted, and the words that make a vague count harmless.
