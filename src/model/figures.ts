@@ -681,7 +681,7 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
     if (!isWord(t)) break
     const lower = t.lower
     if (lower === 'and' || lower === 'or') {
-      if (words.length && isWord(tokens[j + 1]) && !stopWords.has(tokens[j + 1].lower) && !/(ed|ly)$/.test(tokens[j + 1].lower)) {
+      if (words.length && isWord(tokens[j + 1]) && !stopWords.has(tokens[j + 1].lower) && !tokens[j + 1].lower.endsWith('ed') && !tokens[j + 1].lower.endsWith('ly')) {
         j++
         continue
       }
@@ -698,13 +698,13 @@ function countedThing(tokens: Token[], i: number, allowOf = true): CountedThing 
     if (!modifier && (stopWords.has(lower) || months.has(lower) || verbWords.has(lower) || lex().opinionVerbs.has(lower))) break
     // A name after a common noun starts something else: "several children Nora, Hasna and Guy".
     if (words.length && isTitlecase(t) && !isTitlecase(words[words.length - 1]) && !/^(?:of|the)$/.test(tokens[j - 1]?.lower ?? '')) break
-    if (/(?:ed|ing)$/.test(lower) && lower.length > 4) {
+    if (lower.length > 4 && (lower.endsWith('ed') || lower.endsWith('ing'))) {
       const following = tokens[j + 1]
       if (!isWord(following) || stopWords.has(following.lower)) break
       // After a plural noun, a word in -ed is its verb: "shops closed early", "workers employed there".
-      if (/ed$/.test(lower) && words.length && isPluralNoun(words[words.length - 1].text)) break
+      if (lower.endsWith('ed') && words.length && isPluralNoun(words[words.length - 1].text)) break
     }
-    if (/ly$/.test(lower) && lower.length > 4 && lower !== 'family' && lower !== 'supply' && lower !== 'italy') break
+    if (lower.length > 4 && lower.endsWith('ly') && lower !== 'family' && lower !== 'supply' && lower !== 'italy') break
     words.push(t)
     j++
   }
