@@ -15,7 +15,10 @@ import inconsistentFigure from './inconsistent-figure.js'
 
 export const repeatedWords = wrapRetextPlugin(
   {id: 'repeated-words', category: 'style', description: 'Warn on a word typed twice in a row (“the the”).', level: 'warn', recommended: true, origin: 'retext-repeated-words'},
-  retextRepeatedWords
+  retextRepeatedWords,
+  undefined,
+  // Only sentences with a word twice in a row.
+  (article) => article.sentences.filter((s) => s.words.some((w, i) => i > 0 && w.lower === s.words[i - 1].lower))
 )
 export const redundantAcronyms = wrapRetextPlugin(
   {id: 'redundant-acronyms', category: 'style', description: 'Warn on an acronym followed by a word it contains (“ATM machine”).', level: 'warn', recommended: false, origin: 'retext-redundant-acronyms'},
