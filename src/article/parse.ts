@@ -65,9 +65,10 @@ const INPUT_DOCS = 'https://github.com/newslint/newslint/blob/main/docs/input.md
 /** Parse `value` alone and move its positions to `offset` in the file. */
 function parseAt(value: string, offset: number, place: ReturnType<typeof location>): NlcstParagraph[] {
   const root = english.parse(value)
-  // parse-latin counts lines and columns from the start of `value`. Leaves
-  // own their points: move those in place; a parent spans its children, so it
-  // takes their (moved) points. No lookup and little allocation per node.
+  // parse-latin counts lines and columns from the start of `value`: move
+  // every point in place, once. Nodes share points with their first and last
+  // child (a word and its text), so a parent moves only the points it does
+  // not share. No lookup and no allocation per node.
   const origin = place.toPoint(offset)!
   const lines = origin.line - 1
   const columns = origin.column - 1
@@ -77,16 +78,19 @@ function parseAt(value: string, offset: number, place: ReturnType<typeof locatio
     point.offset = (point.offset ?? 0) + offset
   }
   const shift = (node: NlcstNodes) => {
+    const position = node.position
     if ('children' in node) {
       const children = node.children as NlcstNodes[]
-      for (const child of children) shift(child)
-      const first = children[0]?.position
-      const last = children[children.length - 1]?.position
-      if (first && last) node.position = {start: first.start, end: last.end}
-      else if (node.position) node.position = {start: {...node.position.start}, end: {...node.position.end}}
-    } else if (node.position) {
-      move(node.position.start)
-      move(node.position.end)
+      for (let i = 0; i < children.length; i++) shift(children[i])
+      if (position) {
+        const first = children[0]?.position
+        const last = children[children.length - 1]?.position
+        if (!first || position.start !== first.start) move(position.start)
+        if (!last || position.end !== last.end) move(position.end)
+      }
+    } else if (position) {
+      move(position.start)
+      move(position.end)
     }
   }
   shift(root)
