@@ -62,39 +62,63 @@ declare module 'vfile' {
 const english = new ParseEnglish()
 const INPUT_DOCS = 'https://github.com/newslint/newslint/blob/main/docs/input.md'
 
-/** Parse `value` alone and move its positions to `offset` in the file. */
-function parseAt(value: string, offset: number, place: ReturnType<typeof location>): NlcstParagraph[] {
-  const root = english.parse(value)
-  // parse-latin counts lines and columns from the start of `value`: move
-  // every point in place, once. Nodes share points with their first and last
-  // child (a word and its text), so a parent moves only the points it does
-  // not share. No lookup and no allocation per node.
-  const origin = place.toPoint(offset)!
-  const lines = origin.line - 1
-  const columns = origin.column - 1
-  const move = (point: {line?: number; column?: number; offset?: number}) => {
-    if (point.line === 1) point.column = (point.column ?? 1) + columns
-    point.line = (point.line ?? 1) + lines
-    point.offset = (point.offset ?? 0) + offset
-  }
-  const shift = (node: NlcstNodes) => {
-    const position = node.position
-    if ('children' in node) {
-      const children = node.children as NlcstNodes[]
-      for (let i = 0; i < children.length; i++) shift(children[i])
-      if (position) {
-        const first = children[0]?.position
-        const last = children[children.length - 1]?.position
-        if (!first || position.start !== first.start) move(position.start)
-        if (!last || position.end !== last.end) move(position.end)
-      }
-    } else if (position) {
+interface MutablePoint {
+  line?: number
+  column?: number
+  offset?: number
+}
+
+/**
+ * parse-english with tokens placed where the text starts in the file:
+ * parse-latin counts lines, columns and offsets from the start of the string
+ * it is given, so a block's tokens are moved once, flat, before the plugins
+ * merge them (merged nodes take their children's points). Far cheaper than
+ * walking the finished tree.
+ */
+class PlacedParser extends ParseEnglish {
+  origin = {line: 1, column: 1, offset: 0}
+
+  override tokenize(value: string | null | undefined) {
+    const nodes = super.tokenize(value)
+    const {line, column, offset} = this.origin
+    if (line === 1 && column === 1 && offset === 0) return nodes
+    const lines = line - 1
+    const columns = column - 1
+    const move = (point: MutablePoint) => {
+      if (point.line === 1) point.column = (point.column ?? 1) + columns
+      point.line = (point.line ?? 1) + lines
+      point.offset = (point.offset ?? 0) + offset
+    }
+    for (const node of nodes) {
+      const position = node.position
+      if (!position) continue
       move(position.start)
       move(position.end)
+      if (node.type === 'WordNode') {
+        // A word and its text share their start point, not their end point.
+        for (const child of node.children) {
+          if (!child.position) continue
+          if (child.position.start !== position.start) move(child.position.start)
+          if (child.position.end !== position.end) move(child.position.end)
+        }
+      }
     }
+    return nodes
   }
-  shift(root)
-  return root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+}
+
+const placed = new PlacedParser()
+
+/** Parse `value` alone, with positions at `offset` in the file. */
+function parseAt(value: string, offset: number, place: ReturnType<typeof location>): NlcstParagraph[] {
+  const origin = place.toPoint(offset)!
+  placed.origin = {line: origin.line, column: origin.column, offset}
+  try {
+    const root = placed.parse(value)
+    return root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+  } finally {
+    placed.origin = {line: 1, column: 1, offset: 0}
+  }
 }
 
 function blockToParagraphs(block: Block, format: Format, file: VFile, text: string, place: ReturnType<typeof location>): NlcstParagraph[] {
