@@ -26,6 +26,7 @@ import type {VFile} from 'vfile'
 import type {Article, Sentence, TextSpan, Word} from '../article/types.js'
 import {modelOf} from '../article/index.js'
 import {loadTable, loadWordList} from './lexicon.js'
+import {upperInitial} from './grammar.js'
 
 export type CueClass = 'speech' | 'weak' | 'that' | 'belief'
 
@@ -110,14 +111,6 @@ const statementNouns = new Set(['statement', 'interview', 'letter', 'report', 'f
 
 let lexiconCache: Lexicon | undefined
 
-const upperInitialRe = /^\p{Lu}/u
-/** `/^\p{Lu}/u.test(text)`, without the regex for ASCII initials. */
-function upperInitial(text: string): boolean {
-  const c = text.charCodeAt(0)
-  if (c >= 65 && c <= 90) return true
-  if (c < 128) return false
-  return upperInitialRe.test(text)
-}
 
 /** `/['’]s$/.test(lower)`. */
 function possessive(lower: string): boolean {

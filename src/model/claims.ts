@@ -20,6 +20,7 @@
  */
 import type {Sentence, TextSpan, Word} from '../article/types.js'
 import {loadTable, loadWordList} from './lexicon.js'
+import {upperInitial} from './grammar.js'
 
 export type ClaimKind = 'causal' | 'evaluation' | 'generalisation' | 'prediction' | 'agentless'
 
@@ -176,14 +177,6 @@ let classTable: Map<string, string[]> | undefined
 let sourceList: Set<string> | undefined
 let groupList: Set<string> | undefined
 
-const upperInitialRe = /^\p{Lu}/u
-/** `/^\p{Lu}/u.test(text)`, without the regex for ASCII initials. */
-function upperInitial(text: string): boolean {
-  const c = text.charCodeAt(0)
-  if (c >= 65 && c <= 90) return true
-  if (c < 128) return false
-  return upperInitialRe.test(text)
-}
 
 /** Every claim cue of a sentence (outside quotation marks), strongest first. */
 export function claimCues(sentence: Sentence, text: string, options: ClaimOptions = {}): ClaimCue[] {

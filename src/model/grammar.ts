@@ -106,3 +106,13 @@ export function isFunctionWord(word: string): boolean {
 
 /** Every word of a closed class, for `isFunctionWord`. */
 const functionWords: ReadonlySet<string> = new Set(classes.flatMap(([, words]) => [...words]))
+
+const upperInitialRe = /^\p{Lu}/u
+
+/** Does `text` start with a capital letter (`/^\p{Lu}/u`, without the regex for ASCII)? */
+export function upperInitial(text: string): boolean {
+  const c = text.charCodeAt(0)
+  if (c >= 65 && c <= 90) return true
+  if (c < 128) return false
+  return upperInitialRe.test(text)
+}
