@@ -21,6 +21,7 @@
  */
 import type {Article, Sentence, Zone} from '../article/types.js'
 import {loadTable, loadWordList} from './lexicon.js'
+import {quotationAt} from '../article/quotes.js'
 
 export type Approximation = 'exact' | 'about' | 'over' | 'at-least' | 'under' | 'nearly' | 'up-to'
 export type FigureKind = 'count' | 'percent' | 'points' | 'money'
@@ -1300,19 +1301,7 @@ export function buildFigures(article: Article): FigureModel {
   const vague: VagueQuantity[] = []
   const bySentence = new Map<number, Figure[]>()
   const quotations = article.quotations
-  // Quotations are in text order and do not overlap: a binary search finds the one before an offset.
-  const quotedAt = (offset: number) => {
-    let low = 0
-    let high = quotations.length - 1
-    while (low <= high) {
-      const middle = (low + high) >> 1
-      const quotation = quotations[middle]
-      if (offset < quotation.start) high = middle - 1
-      else if (offset >= quotation.end) low = middle + 1
-      else return true
-    }
-    return false
-  }
+  const quotedAt = (offset: number) => quotationAt(quotations, offset) !== undefined
   const {mayHold} = lex()
   for (const sentence of article.sentences) {
     if (!anyFigureMark.test(sentence.text) && !mayHold.test(sentence.text)) continue
