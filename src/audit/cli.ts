@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {parseArgs} from 'node:util'
+import {parseFlags, parseSize, UsageError} from '../cli/args.js'
 import type {Readable} from 'node:stream'
 import type {CliIo} from '../cli/index.js'
 import {ConfigError} from '../config/index.js'
@@ -63,36 +63,25 @@ reasons are in the results); 2 usage or internal error, nothing complete;
 130/143 interrupted (SIGINT/SIGTERM): continue with --resume.
 `
 
-class UsageError extends Error {}
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: {type: 'string', short: 'o'},
-        resume: {type: 'boolean'},
-        force: {type: 'boolean'},
-        workers: {type: 'string'},
-        batch: {type: 'string'},
-        timeout: {type: 'string'},
-        config: {type: 'string', short: 'c'},
-        'no-config': {type: 'boolean'},
-        'max-size': {type: 'string'},
-        title: {type: 'string'},
-        'progress-every': {type: 'string'},
-        quiet: {type: 'boolean', short: 'q'},
-        stdin: {type: 'boolean'},
-        jsonl: {type: 'boolean'},
-        'stdin-name': {type: 'string'},
-        help: {type: 'boolean', short: 'h'}
-      }
-    })
-  } catch (error) {
-    throw new UsageError(String((error as Error).message).replace(/\. To specify.*$/s, ''))
-  }
+  return parseFlags(argv, {
+    out: {type: 'string', short: 'o'},
+    resume: {type: 'boolean'},
+    force: {type: 'boolean'},
+    workers: {type: 'string'},
+    batch: {type: 'string'},
+    timeout: {type: 'string'},
+    config: {type: 'string', short: 'c'},
+    'no-config': {type: 'boolean'},
+    'max-size': {type: 'string'},
+    title: {type: 'string'},
+    'progress-every': {type: 'string'},
+    quiet: {type: 'boolean', short: 'q'},
+    stdin: {type: 'boolean'},
+    jsonl: {type: 'boolean'},
+    'stdin-name': {type: 'string'},
+    help: {type: 'boolean', short: 'h'}
+  })
 }
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
@@ -118,7 +107,6 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     }
     let maxBytes: number | undefined
     if (values['max-size']) {
-      const {parseSize} = await import('../cli/index.js')
       maxBytes = parseSize(values['max-size'])
     }
     if (values.config && values['no-config']) throw new UsageError('--config and --no-config cannot go together')
@@ -266,7 +254,7 @@ async function finish(store: AuditStore, out: string, title: string | undefined)
 }
 
 function fail(error: unknown, io: CliIo): number {
-  if (error instanceof UsageError || error instanceof InputUsageError || (error as Error)?.message?.startsWith('--max-size')) {
+  if (error instanceof UsageError || error instanceof InputUsageError) {
     io.stderr.write(`newslint audit: ${(error as Error).message}\nRun 'newslint audit --help' for usage.\n`)
     return 2
   }
@@ -299,12 +287,7 @@ async function runStdin(io: CliIo, settings: AuditSettings, options: {workers: n
 }
 
 async function runMerge(argv: string[], io: CliIo): Promise<number> {
-  let args
-  try {
-    args = parseArgs({args: argv, allowPositionals: true, strict: true, options: {out: {type: 'string', short: 'o'}, force: {type: 'boolean'}, title: {type: 'string'}, quiet: {type: 'boolean', short: 'q'}, help: {type: 'boolean', short: 'h'}}})
-  } catch (error) {
-    throw new UsageError(String((error as Error).message).replace(/\. To specify.*$/s, ''))
-  }
+  const args = parseFlags(argv, {out: {type: 'string', short: 'o'}, force: {type: 'boolean'}, title: {type: 'string'}, quiet: {type: 'boolean', short: 'q'}, help: {type: 'boolean', short: 'h'}})
   const {values, positionals} = args
   if (values.help) {
     io.stdout.write(auditHelp)

@@ -5,7 +5,6 @@
  * exit code 2 (unified-args alone only knows 0 and 1).
  */
 import path from 'node:path'
-import {parseArgs} from 'node:util'
 import {engine} from 'unified-engine'
 import type {VFile} from 'vfile'
 import {createProcessor} from '../processor.js'
@@ -17,6 +16,9 @@ import {reportSarif} from '../report/sarif.js'
 import {reportGithub} from '../report/github.js'
 import {severityOfMessage} from '../message.js'
 import {helpText} from './help.js'
+import {parseFlags, parseSize, UsageError} from './args.js'
+
+export {parseSize} from './args.js'
 import pkg from '../version.js'
 
 export const EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm']
@@ -32,47 +34,26 @@ export interface CliIo {
   isTTY: boolean
 }
 
-class UsageError extends Error {}
-
-export function parseSize(value: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim())
-  if (!match) throw new UsageError(`--max-size: expected a size such as 500kB or 5MB, not '${value}'`)
-  const unit = (match[2] ?? 'b').toLowerCase()
-  const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1
-  const bytes = Math.floor(Number(match[1]) * factor)
-  if (!(bytes > 0)) throw new UsageError('--max-size must be above zero')
-  return bytes
-}
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        reporter: {type: 'string', short: 'r'},
-        date: {type: 'string'},
-        config: {type: 'string', short: 'c'},
-        'no-config': {type: 'boolean'},
-        rule: {type: 'string', multiple: true},
-        'stdin-filename': {type: 'string'},
-        'ignore-path': {type: 'string'},
-        'no-ignore': {type: 'boolean'},
-        'max-size': {type: 'string'},
-        quiet: {type: 'boolean', short: 'q'},
-        silent: {type: 'boolean', short: 's'},
-        frail: {type: 'boolean', short: 'f'},
-        'list-rules': {type: 'boolean'},
-        color: {type: 'boolean'},
-        'no-color': {type: 'boolean'},
-        version: {type: 'boolean', short: 'v'},
-        help: {type: 'boolean', short: 'h'}
-      }
-    })
-  } catch (error) {
-    throw new UsageError(String((error as Error).message).replace(/\. To specify.*$/s, ''))
-  }
+  return parseFlags(argv, {
+    reporter: {type: 'string', short: 'r'},
+    date: {type: 'string'},
+    config: {type: 'string', short: 'c'},
+    'no-config': {type: 'boolean'},
+    rule: {type: 'string', multiple: true},
+    'stdin-filename': {type: 'string'},
+    'ignore-path': {type: 'string'},
+    'no-ignore': {type: 'boolean'},
+    'max-size': {type: 'string'},
+    quiet: {type: 'boolean', short: 'q'},
+    silent: {type: 'boolean', short: 's'},
+    frail: {type: 'boolean', short: 'f'},
+    'list-rules': {type: 'boolean'},
+    color: {type: 'boolean'},
+    'no-color': {type: 'boolean'},
+    version: {type: 'boolean', short: 'v'},
+    help: {type: 'boolean', short: 'h'}
+  })
 }
 
 function applyRuleFlags(config: ResolvedConfig, flags: string[] | undefined): ResolvedConfig {
