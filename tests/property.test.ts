@@ -5,7 +5,9 @@
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {ParseEnglish} from 'parse-english'
 import {lintSync, createProcessor} from '../src/index.js'
+import {PlacedParser} from '../src/article/parse.js'
 
 const processor = createProcessor({config: {preset: 'all'}})
 
@@ -56,6 +58,45 @@ describe('linting arbitrary input', () => {
         checkPositions(file)
       }),
       {numRuns: 150}
+    )
+  })
+})
+
+describe('the placed tokenizer', () => {
+  const text = fc.oneof(
+    fc.string({maxLength: 300}),
+    fc.string({unit: 'binary', maxLength: 200}),
+    fc.string({unit: 'grapheme', maxLength: 200}),
+    fc.array(fc.constantFrom('\r', '\n', '\r\n', '\uD83D', '\uDE42', '🙂🙂', '--', '——', '...', '$$', ' ', 'Mr.', 'U.S.', "don't", 'e-mail', '½'), {maxLength: 60}).map((parts) => parts.join('')),
+    fc.array(newsy, {maxLength: 80}).map((parts) => parts.join(' '))
+  )
+  const english = new ParseEnglish()
+
+  it('builds the tree parse-english builds', () => {
+    const placed = new PlacedParser()
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(placed.parse(value)).toEqual(english.parse(value))
+      }),
+      {numRuns: 400}
+    )
+  })
+
+  it('places every point at its origin, as if the text started there', () => {
+    const placed = new PlacedParser()
+    fc.assert(
+      fc.property(text, fc.integer({min: 1, max: 40}), fc.integer({min: 1, max: 30}), fc.integer({min: 0, max: 5000}), (value, line, column, offset) => {
+        // parse-english's tokens, each point moved: lines down, columns right on the first line, offsets on.
+        const move = (point: {line: number; column: number; offset?: number}) => ({
+          line: point.line + line - 1,
+          column: point.line === 1 ? point.column + column - 1 : point.column,
+          offset: point.offset! + offset
+        })
+        const expected = english.tokenize(value).map((node) => ({start: move(node.position!.start), end: move(node.position!.end)}))
+        placed.origin = {line, column, offset}
+        expect(placed.tokenize(value).map((node) => node.position)).toEqual(expected)
+      }),
+      {numRuns: 300}
     )
   })
 })
