@@ -101,6 +101,47 @@ function typeOfUnit(code: number): TokenType {
  */
 export class PlacedParser extends ParseEnglish {
   origin: Point = {line: 1, column: 1, offset: 0}
+  /** The text being parsed by `parse`, for the plugin guards; unknown when a caller runs the plugins itself. */
+  private text: string | undefined
+
+  constructor() {
+    super()
+    // Each guarded plugin can only change a tree whose text holds one of these characters (see each
+    // plugin in parse-latin and parse-english): without them it walks every token for nothing.
+    // The plugin lists as parse-english 7 builds them; another release keeps its own lists, unguarded.
+    if (ParseEnglish.prototype.tokenizeSentencePlugins.length !== 7 || ParseEnglish.prototype.tokenizeParagraphPlugins.length !== 13) return
+    const [elision, initialWordSymbol, finalWordSymbol, innerWordSymbol, innerWordSlash, ...restOfSentence] = ParseEnglish.prototype.tokenizeSentencePlugins
+    this.tokenizeSentencePlugins = [
+      this.guard(elision, /[/'’]/),
+      this.guard(initialWordSymbol, /&/),
+      this.guard(finalWordSymbol, /-/),
+      innerWordSymbol,
+      this.guard(innerWordSlash, /\//),
+      ...restOfSentence
+    ]
+    const paragraph = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
+    paragraph[0] = this.guard(paragraph[0], /\./) // mergeEnglishPrefixExceptions: "etc." ends a sentence on a full stop.
+    paragraph[4] = this.guard(paragraph[4], /[0-9]/) // mergeInitialDigitSentences
+    paragraph[5] = this.guard(paragraph[5], /\./) // mergePrefixExceptions
+    paragraph[6] = this.guard(paragraph[6], /[,;]/) // mergeAffixExceptions
+    paragraph[10] = this.guard(paragraph[10], /[\r\n][^]*[\r\n]/) // breakImplicitSentences: white space with two line breaks
+    this.tokenizeParagraphPlugins = paragraph
+  }
+
+  private guard<Node>(plugin: (node: Node) => undefined | void, needs: RegExp): (node: Node) => undefined | void {
+    return (node) => {
+      if (this.text === undefined || needs.test(this.text)) plugin(node)
+    }
+  }
+
+  override parse(value: string | null | undefined) {
+    this.text = value || undefined
+    try {
+      return super.parse(value)
+    } finally {
+      this.text = undefined
+    }
+  }
 
   override tokenize(value: string | null | undefined): ReturnType<ParseEnglish['tokenize']> {
     const children: Array<ReturnType<ParseEnglish['tokenize']>[number]> = []
