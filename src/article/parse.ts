@@ -91,6 +91,26 @@ function typeOfUnit(code: number): TokenType {
 }
 
 /**
+ * parse-latin's `patchPosition`, reading only the first and the last child:
+ * a parent without a start takes its first child's, without an end its last
+ * child's.
+ */
+function patchPosition(node: {children: Array<{position?: {start: unknown; end: unknown}}>; position?: {start?: unknown; end?: unknown}}): undefined {
+  const children = node.children
+  if (children.length === 0) return
+  const first = children[0]
+  if (first.position && (!node.position || !node.position.start)) {
+    node.position ??= {}
+    node.position.start = first.position.start
+  }
+  const last = children[children.length - 1]
+  if (last.position && (!node.position || !node.position.end)) {
+    node.position ??= {}
+    node.position.end = last.position.end
+  }
+}
+
+/**
  * parse-english with two changes that leave its trees as they are:
  * tokens are placed where the text starts in the file (parse-latin counts
  * lines, columns and offsets from the start of the string it is given), and
@@ -126,6 +146,13 @@ export class PlacedParser extends ParseEnglish {
     paragraph[6] = this.guard(paragraph[6], /[,;]/) // mergeAffixExceptions
     paragraph[10] = this.guard(paragraph[10], /[\r\n][^]*[\r\n]/) // breakImplicitSentences: white space with two line breaks
     this.tokenizeParagraphPlugins = paragraph
+    // patchPosition, last in each list (one function), visits every child to read the first and the last.
+    const patch: unknown = ParseEnglish.prototype.tokenizeRootPlugins[3]
+    if (restOfSentence[1] === patch && paragraph[12] === patch) {
+      this.tokenizeSentencePlugins[6] = patchPosition
+      this.tokenizeParagraphPlugins[12] = patchPosition
+      this.tokenizeRootPlugins = [...ParseEnglish.prototype.tokenizeRootPlugins.slice(0, 3), patchPosition]
+    }
   }
 
   private guard<Node>(plugin: (node: Node) => undefined | void, needs: RegExp): (node: Node) => undefined | void {

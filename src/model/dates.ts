@@ -225,6 +225,7 @@ export interface DateModel {
   relativeWeekdays: RelativeWeekday[]
   impossible: ImpossibleDate[]
   events: EventMention[]
+  /** "A after B" links; looked for only when some sentence of the body gives a day (else none could be dated). */
   links: EventLink[]
   /** "Two days later, on May 9": a date given as an interval from the dates just before it. */
   sequels: Sequel[]
@@ -1094,6 +1095,15 @@ function findEvents(model: DateModel, article: Article): void {
     return found
   }
   const prose = (sentence: Sentence) => sentence.zone === 'body' || sentence.zone === 'blockquote'
+  // Only a mention in a sentence that gives a day can date an event: with no such sentence, no link can be dated.
+  const bySentence = dayDatesBySentence(model)
+  if (![...bySentence.keys()].some((index) => prose(article.sentences[index]))) return
+  const connectorsCache = new Map<number, ReturnType<typeof connectorsOf>>()
+  const connectorsIn = (sentence: Sentence) => {
+    let found = connectorsCache.get(sentence.index)
+    if (!found) connectorsCache.set(sentence.index, (found = connectorsOf(sentence.words)))
+    return found
+  }
 
   // Links: "A … after/following/before B", "After B, A …".
   type Evidence = {any: string[]; all: string[]}
@@ -1101,7 +1111,7 @@ function findEvents(model: DateModel, article: Article): void {
   for (const sentence of article.sentences) {
     if (!prose(sentence)) continue
     const words = sentence.words
-    const connectorsHere = connectorsOf(words)
+    const connectorsHere = connectorsIn(sentence)
     if (connectorsHere.length === 0) continue
     const sentenceDates = model.expressions.filter((e) => e.sentence === sentence.index && (e.date ?? e.impliedDate) && !e.range)
     for (const connector of connectorsHere) {
@@ -1208,12 +1218,11 @@ function findEvents(model: DateModel, article: Article): void {
   }
   const wantedGroup = (group: string | undefined) =>
     group === undefined ? undefined : wanted.has(group) ? group : group.startsWith('~') ? byPrefix.get(group.slice(1, 6))?.find((w) => sameStem(w.slice(1), group.slice(1))) : undefined
-  const bySentence = dayDatesBySentence(model)
   for (const [index, dates] of bySentence) {
     const sentence = article.sentences[index]
     if (!prose(sentence)) continue
     const words = sentence.words
-    const connectorsHere = connectorsOf(words)
+    const connectorsHere = connectorsIn(sentence)
     const dateWords = dates.map((expression) => {
       const at = words.findIndex((w) => w.start >= expression.dateStart)
       return at < 0 ? words.length : at
