@@ -25,7 +25,7 @@
 import type {VFile} from 'vfile'
 import type {Article, Sentence, TextSpan, Word} from '../article/types.js'
 import {modelOf} from '../article/index.js'
-import {loadTable, loadWordList} from './lexicon.js'
+import {keysOf, loadTable, loadWordList} from './lexicon.js'
 import {upperInitial} from './grammar.js'
 
 export type CueClass = 'speech' | 'weak' | 'that' | 'belief'
@@ -319,8 +319,9 @@ function analyseSentence(sentence: Sentence, text: string, lexicon: Lexicon, pro
   const found: Trigger[] = []
   // ("US" in capitals is the United States, not "us".)
   let firstPersonSeen = false
+  const keys = keysOf(triggers)
   for (let i = 0; i < words.length; i++) {
-    if (words[i].quoted) continue
+    if (words[i].quoted || !keys.mayHave(words[i].lower)) continue
     const trigger = triggers.get(words[i].lower)
     if (trigger === undefined) continue
     if (trigger.first && words[i].text !== 'US') firstPersonSeen = true

@@ -19,7 +19,7 @@
  * attribution or messages: the rule combines them.
  */
 import type {Sentence, TextSpan, Word} from '../article/types.js'
-import {loadTable, loadWordList} from './lexicon.js'
+import {keysOf, loadTable, loadWordList} from './lexicon.js'
 import {upperInitial} from './grammar.js'
 
 export type ClaimKind = 'causal' | 'evaluation' | 'generalisation' | 'prediction' | 'agentless'
@@ -188,11 +188,12 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
   const prefixedAt: (CuePattern[] | undefined)[] = []
   const exactAt: (CuePattern[] | undefined)[] = []
   const classAt: number[] = []
+  const keys = keysOf(triggers)
   for (let i = 0; i < words.length; i++) {
     const word = words[i]
     if (word.quoted) continue
     const lower = word.lower
-    const trigger = triggers.get(lower)
+    const trigger = keys.mayHave(lower) ? triggers.get(lower) : undefined
     const prefixed = prefixes.size && (prefixStarts === undefined || prefixStarts.has(lower.charCodeAt(0))) ? prefixes.get(lower.slice(0, 3)) : undefined
     if (prefixed || trigger?.claim) {
       claimAt.push(i)

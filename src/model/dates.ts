@@ -19,7 +19,7 @@ import * as chrono from 'chrono-node'
 import type {Article, Sentence, Span, Word, Zone} from '../article/types.js'
 import {monthNames} from '../article/dateline.js'
 import {quotationAt} from '../article/quotes.js'
-import {loadJsonLexicon, loadTable} from './lexicon.js'
+import {loadJsonLexicon, loadTable, WordKeys} from './lexicon.js'
 
 export interface CalendarDate {
   year: number
@@ -573,9 +573,12 @@ function toExpression(
 
 const monthWord = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(\.?)`
 
+const monthDayPattern = new RegExp(String.raw`\b${monthWord}\s+(\d{1,2})(st|nd|rd|th)?\b`)
+const dayMonthPattern = new RegExp(String.raw`\b(\d{1,2})(st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?![a-z])`)
+
 function styleOf(value: string, offset: number, month: number, day: number): DateStyle | undefined {
-  const monthDay = new RegExp(String.raw`\b${monthWord}\s+(\d{1,2})(st|nd|rd|th)?\b`).exec(value)
-  const dayMonth = new RegExp(String.raw`\b(\d{1,2})(st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?![a-z])`).exec(value)
+  const monthDay = monthDayPattern.exec(value)
+  const dayMonth = dayMonthPattern.exec(value)
   const pick = monthDay && (!dayMonth || monthDay.index <= dayMonth.index) ? 'month-day' : dayMonth ? 'day-month' : undefined
   if (!pick) return undefined
   const match = (pick === 'month-day' ? monthDay : dayMonth)!
@@ -890,6 +893,7 @@ function connectorAt(words: Word[], index: number): {length: number; relation: '
 }
 
 const connectorFirstWords = new Set(connectors.map((c) => c.words[0]))
+const connectorKeys = new WordKeys(connectorFirstWords)
 
 /**
  * A stem shared by a verb and its nominalisation: "evacuated" and
@@ -1088,7 +1092,7 @@ function findEvents(model: DateModel, article: Article): void {
   const connectorsOf = (words: Word[]) => {
     const found: Array<{index: number; length: number; relation: 'after' | 'before'}> = []
     for (let i = 0; i < words.length; i++) {
-      if (!connectorFirstWords.has(words[i].lower)) continue
+      if (!connectorKeys.mayHave(words[i].lower) || !connectorFirstWords.has(words[i].lower)) continue
       const connector = connectorAt(words, i)
       if (connector) found.push({index: i, ...connector})
     }

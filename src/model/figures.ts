@@ -20,7 +20,7 @@
  * only the article and its lexicons (`figure-*`, `vague-*`).
  */
 import type {Article, Sentence, Zone} from '../article/types.js'
-import {loadTable, loadWordList} from './lexicon.js'
+import {loadTable, loadWordList, WordKeys} from './lexicon.js'
 import {quotationAt} from '../article/quotes.js'
 
 export type Approximation = 'exact' | 'about' | 'over' | 'at-least' | 'under' | 'nearly' | 'up-to'
@@ -170,8 +170,8 @@ interface Lexicons {
   firstWords: Set<string>
   /** Does a sentence's text hold a number or a quantifier at all? */
   mayHold: RegExp
-  /** Keys (`wordKey`) of the first words: a word whose key is not here is not one. */
-  firstWordKeys: Set<number>
+  /** First letters and lengths of the first words: a word they rule out is not one. */
+  firstWordKeys: WordKeys
   maxQuantifierWords: number
   shareAdjectives: Map<string, string>
   shareNouns: Map<string, string>
@@ -254,7 +254,7 @@ function lex(): Lexicons {
     'i'
   )
   lexicons = {
-    firstWordKeys: new Set([...firstWords].map(wordKey)),
+    firstWordKeys: new WordKeys(firstWords),
     units,
     quantifiers,
     quantifierTrie,
@@ -272,11 +272,6 @@ function lex(): Lexicons {
     contexts
   }
   return lexicons
-}
-
-/** A number for a word's first letter and length, quick to look up (a superset test before a word list). */
-function wordKey(word: string): number {
-  return word.charCodeAt(0) * 64 + Math.min(word.length, 63)
 }
 
 /** The kind of news cue a context word is (`casualty`, `event`, `money`, `membership`), if any. */
@@ -1000,7 +995,7 @@ function vagueOfSentence(sentence: Sentence, tokens: Token[], figures: Figure[],
   let i = 0
   while (i < tokens.length) {
     const lower = tokens[i].lower
-    if (!firstWordKeys.has(wordKey(lower)) || !firstWords.has(lower)) {
+    if (!firstWordKeys.mayHave(lower) || !firstWords.has(lower)) {
       i++
       continue
     }

@@ -58,3 +58,36 @@ export function loadJsonLexicon<T>(name: string): T {
   if (!cache.has(key)) cache.set(key, JSON.parse(fs.readFileSync(lexiconPath(name), 'utf8')))
   return cache.get(key) as T
 }
+
+/**
+ * "Can this word be in the list?", told by its first letter and length
+ * before a lookup that has to hash the word: most words of a text are in no
+ * list, and most of those are told apart here. It may say yes wrongly, never
+ * no wrongly.
+ */
+export class WordKeys {
+  private readonly ascii = new Uint8Array(128 * 64)
+  private other = false
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const code = word.charCodeAt(0)
+      if (code < 128) this.ascii[code * 64 + Math.min(word.length, 63)] = 1
+      else this.other = true // and the empty word (NaN)
+    }
+  }
+
+  mayHave(word: string): boolean {
+    const code = word.charCodeAt(0)
+    return code < 128 ? this.ascii[code * 64 + Math.min(word.length, 63)] === 1 : this.other
+  }
+}
+
+const keysByList = new WeakMap<object, WordKeys>()
+
+/** The `WordKeys` of a set or of a map's keys, made once per list. */
+export function keysOf(list: Set<string> | Map<string, unknown>): WordKeys {
+  let keys = keysByList.get(list)
+  if (!keys) keysByList.set(list, (keys = new WordKeys(list.keys())))
+  return keys
+}
