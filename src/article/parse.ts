@@ -110,6 +110,14 @@ function patchPosition(node: {children: Array<{position?: {start: unknown; end: 
   }
 }
 
+/** A token as parse-latin makes it: a word shares its start point with its text, not its end point. */
+function tokenNode(type: TokenType, value: string, start: Point, line: number, column: number, offset: number): ReturnType<ParseEnglish['tokenize']>[number] {
+  if (type === 'WordNode') {
+    return {type, children: [{type: 'TextNode', value, position: {start, end: {line, column, offset}}}], position: {start, end: {line, column, offset}}}
+  }
+  return {type, value, position: {start, end: {line, column, offset}}} as never
+}
+
 /**
  * parse-english with two changes that leave its trees as they are:
  * tokens are placed where the text starts in the file (parse-latin counts
@@ -137,7 +145,9 @@ export class PlacedParser extends ParseEnglish {
       this.guard(finalWordSymbol, /-/),
       innerWordSymbol,
       this.guard(innerWordSlash, /\//),
-      ...restOfSentence
+      // mergeInitialisms: a word ending "c.c" (merged by innerWordSymbol) before a full stop, as in "U.S.".
+      this.guard(restOfSentence[0], /\.[^]\./),
+      ...restOfSentence.slice(1)
     ]
     const paragraph = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
     paragraph[0] = this.guard(paragraph[0], /\./) // mergeEnglishPrefixExceptions: "etc." ends a sentence on a full stop.
@@ -173,19 +183,14 @@ export class PlacedParser extends ParseEnglish {
   override tokenize(value: string | null | undefined): ReturnType<ParseEnglish['tokenize']> {
     const children: Array<ReturnType<ParseEnglish['tokenize']>[number]> = []
     if (!value) return children
-    const point: Point = {line: this.origin.line, column: this.origin.column, offset: this.origin.offset}
+    // The current point, in three numbers (one object a token, as parse-latin makes them).
+    let line = this.origin.line
+    let column = this.origin.column
+    let offset = this.origin.offset
     let from = 0
-    let start: Point = {...point}
+    let start: Point = {line, column, offset}
     let previousType: TokenType | undefined
     let previous = -1
-    const flush = (type: TokenType, to: number) => {
-      const text = value.slice(from, to)
-      if (type === 'WordNode') {
-        children.push({type, children: [{type: 'TextNode', value: text, position: {start, end: {...point}}}], position: {start, end: {...point}}})
-      } else {
-        children.push({type, value: text, position: {start, end: {...point}}} as never)
-      }
-    }
     for (let index = 0; index < value.length; index++) {
       const current = value.charCodeAt(index)
       const type = typeOfUnit(current)
@@ -197,24 +202,25 @@ export class PlacedParser extends ParseEnglish {
           (type === 'WordNode' || type === 'WhiteSpaceNode' || current === previous || (current >= 0xd800 && current <= 0xdfff))
         )
       ) {
-        flush(previousType, index)
+        children.push(tokenNode(previousType, value.slice(from, index), start, line, column, offset))
         from = index
-        start = {...point}
+        start = {line, column, offset}
       }
       // \r, or \n not after \r: a new line.
       if (current === 13 || (current === 10 && previous !== 13)) {
-        point.line++
-        point.column = 1
+        line++
+        column = 1
       } else if (current !== 10) {
-        point.column++
+        column++
       }
-      point.offset++
+      offset++
       previousType = type
       previous = current
     }
-    if (previousType && from < value.length) flush(previousType, value.length)
+    if (previousType && from < value.length) children.push(tokenNode(previousType, value.slice(from), start, line, column, offset))
     return children
   }
+
 }
 
 const placed = new PlacedParser()
