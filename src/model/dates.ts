@@ -881,8 +881,15 @@ function findRelatives(model: DateModel, expressions: TemporalExpression[], sent
 }
 
 /** Is `words[index..index+n)` the connector? */
+/** The connectors by their first word, in the order of `connectors` (longest first). */
+const connectorsByFirstWord = new Map<string, typeof connectors>()
+for (const connector of connectors) connectorsByFirstWord.set(connector.words[0], [...(connectorsByFirstWord.get(connector.words[0]) ?? []), connector])
+
 function connectorAt(words: Word[], index: number): {length: number; relation: 'after' | 'before'} | undefined {
-  for (const connector of connectors) {
+  const lower = words[index]?.lower
+  const candidates = lower !== undefined && connectorKeys.mayHave(lower) ? connectorsByFirstWord.get(lower) : undefined
+  if (!candidates) return undefined
+  for (const connector of candidates) {
     if (connector.words.every((w, k) => words[index + k]?.lower === w)) {
       // "the following day", "following" as adjective; "since" meaning "because" has no event after it anyway.
       if (connector.words[0] === 'following' && index > 0 && /^(?:the|a)$/.test(words[index - 1].lower)) continue
