@@ -36,6 +36,8 @@ function marker(node: unknown) {
 export function applyControlComments(file: VFile, knownRules: string[]): void {
   const source = file.data.sourceTree
   if (!source || source.format === 'text') return
+  // Prose read without the Markdown parser has no comments: nothing to control.
+  if (!(source.tree as {children?: unknown[]}).children?.length) return
   try {
     messageControl(source.tree as never, {
       file,

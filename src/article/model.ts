@@ -18,6 +18,18 @@ export interface ArticleParts {
 }
 
 const terminalPattern = /(?:[.?!…]+["'”’»)\]]*|["'”’»)\]]+[.?!…]+|\.{3})\s*$/
+const terminalCharacters = /[.?!…"'”’»)\]\s]/
+
+/**
+ * The sentence's closing punctuation ("." or ".”"). The pattern is tried on
+ * the sentence's last run of punctuation and space only: a match holds
+ * nothing else, and trying it at every character of the sentence is slow.
+ */
+function terminalOf(value: string): string {
+  let from = value.length
+  while (from > 0 && terminalCharacters.test(value[from - 1])) from--
+  return terminalPattern.exec(from > 0 ? value.slice(from) : value)?.[0].trim() ?? ''
+}
 
 export function buildArticle(parts: ArticleParts): Article {
   const {text, blocks, blockParagraphs} = parts
@@ -129,7 +141,7 @@ function makeSentence(
   }
   collect(node.children)
   const value = text.slice(start, end)
-  const terminal = terminalPattern.exec(value)?.[0].trim() ?? ''
+  const terminal = terminalOf(value)
   return {
     index,
     paragraph: paragraph.index,
