@@ -413,7 +413,7 @@ let prepositionalVerbs: Map<string, string[]> | undefined
 function selects(word: string, preposition: string): boolean {
   prepositionalVerbs ??= new Map([...loadTable('complement-prepositional-verbs.txt')].map(([verb, [preps = '']]) => [verb, preps.split(',')]))
   for (const base of baseForms(word)) {
-    if (selectedPrepositions[base]?.split(',').includes(preposition)) return true
+    if (Object.hasOwn(selectedPrepositions, base) && selectedPrepositions[base].split(',').includes(preposition)) return true
     if (prepositionalVerbs.get(base)?.includes(preposition)) return true
   }
   return false

@@ -181,7 +181,7 @@ function causalQuestion(sentence: Sentence, cueStart: number): string | undefine
   if (/[,;:]/.test(slice(subject))) return undefined
   let subjectText = slice(subject)
   if (lowerable.has(subject[0].lower)) subjectText = subjectText[0].toLowerCase() + subjectText.slice(1)
-  const verb = irregular[words[at].lower] ?? words[at].lower
+  const verb = (Object.hasOwn(irregular, words[at].lower) ? irregular[words[at].lower] : undefined) ?? words[at].lower
   return `Causal claim with no source: who says ${slice(agent)} ${verb} ${subjectText}?`
 }
 

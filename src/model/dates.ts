@@ -18,6 +18,8 @@
 import * as chrono from 'chrono-node'
 import type {Article, Sentence, Span, Word, Zone} from '../article/types.js'
 import {monthNames} from '../article/dateline.js'
+
+const monthsByName = new Map(Object.entries(monthNames))
 import {quotationAt} from '../article/quotes.js'
 import {loadJsonLexicon, loadTable, WordKeys} from './lexicon.js'
 
@@ -225,7 +227,7 @@ export interface DateModel {
   relativeWeekdays: RelativeWeekday[]
   impossible: ImpossibleDate[]
   events: EventMention[]
-  /** "A after B" links; looked for only when some sentence of the body gives a day (else none could be dated). */
+  /** "A after B" links whose events may be dated: some sentence of the body that gives a day names each, or the link's own sentence gives one. */
   links: EventLink[]
   /** "Two days later, on May 9": a date given as an interval from the dates just before it. */
   sequels: Sequel[]
@@ -404,7 +406,8 @@ const mayHoldDate = new RegExp(
 const relativePattern =
   /\b(?:(earlier|later)\s+this\s+(week|month|year)|(last|this|next)\s+(week|month|year)|(yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+ago)\b/gi
 
-const counts: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}
+// Maps, not objects: a word looked up in an object is interned first, and "constructor" is in every object.
+const counts = new Map(Object.entries({a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10}))
 
 /** Month then day, or day then month, where the day is past the month's end. */
 const impossiblePattern = new RegExp(
@@ -428,7 +431,7 @@ const connectors: Array<{words: string[]; relation: 'after' | 'before'}> = [
 ]
 
 function monthOf(name: string): number | undefined {
-  return monthNames[name.replace('.', '').toLowerCase()]
+  return monthsByName.get(name.replace('.', '').toLowerCase())
 }
 
 function isDateZone(zone: Zone): boolean {
@@ -839,7 +842,7 @@ function findRelatives(model: DateModel, expressions: TemporalExpression[], sent
     const start = sentence.start + match.index
     const end = start + match[0].length
     const relative: RelativeExpression = {start, end, text: match[0], key, sentence: sentence.index, zone: sentence.zone, quoted: quotedAt(start)}
-    if (match[6]) relative.count = counts[match[6].toLowerCase()] ?? Number(match[6])
+    if (match[6]) relative.count = counts.get(match[6].toLowerCase()) ?? Number(match[6])
     // An absolute date right beside it: "yesterday, on April 1", "last month (Dec. 8)", "on April 1, yesterday".
     for (const expression of expressions) {
       if (expression.sentence !== sentence.index || !expression.date || expression.range) continue
@@ -959,34 +962,50 @@ function lexiconGroupOf(word: string): string | undefined {
 const nominalisation = /(?:[cpts]ion|ments?|[vw]al|sal|ures?|ings?|ions)$/
 
 /** Does `words[i]` name an event by itself (a lexicon word, a past-tense verb, a nominalisation)? */
-function eventWordAt(words: Word[], i: number): {group: string; kind: EventKind} | undefined {
+/** What a word form can name, whatever its place: `eventWordAt` without its checks of case and context. */
+type EventForm = {group: string; kind: EventKind; lexicon: boolean} | null
+const eventForms = new Map<string, EventForm>()
+
+function eventFormOf(lower: string): EventForm {
+  let form = eventForms.get(lower)
+  if (form !== undefined) return form
   const lex = lexicon()
-  const word = words[i]
-  const lower = word.lower
   const group = lexiconGroupOf(lower)
-  if (group) return {group, kind: 'lexicon'}
-  if (lower.length < 4 || lex.eventStops.has(lower) || lex.reporting.has(lower) || lex.reportingPast.has(lower) || lex.futureParticiples.has(lower) || lex.modals.has(lower)) return undefined
-  // Names are not events ("Gaining", "Harding"); a sentence's first word may be capitalised.
-  if (i > 0 && !/^\p{Ll}/u.test(word.text)) return undefined
-  if (!/^\p{L}+$/u.test(lower)) return undefined
-  if (isPastVerb(lower)) return {group: `~${eventStem(lower)}`, kind: 'verb'}
-  if (lower.length >= 6 && nominalisation.test(lower)) {
-    // "a public hearing", "the sentencing", "Monday's meeting": an -ing word is a noun after a determiner.
-    if (/ings?$/.test(lower) && !words.slice(Math.max(0, i - 3), i).some((w) => lex.determiners.has(w.lower) || /['’]s$/.test(w.lower))) return undefined
-    return {group: `~${eventStem(lower)}`, kind: 'noun'}
-  }
-  return undefined
+  if (group) form = {group, kind: 'lexicon', lexicon: true}
+  else if (lower.length < 4 || lex.eventStops.has(lower) || lex.reporting.has(lower) || lex.reportingPast.has(lower) || lex.futureParticiples.has(lower) || lex.modals.has(lower)) form = null
+  else if (!/^\p{L}+$/u.test(lower)) form = null
+  else if (isPastVerb(lower)) form = {group: `~${eventStem(lower)}`, kind: 'verb', lexicon: false}
+  else if (lower.length >= 6 && nominalisation.test(lower)) form = {group: `~${eventStem(lower)}`, kind: 'noun', lexicon: false}
+  else form = null
+  if (eventForms.size > 50_000) eventForms.clear()
+  eventForms.set(lower, form)
+  return form
 }
 
-const timeUnits: Record<string, number> = {day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, year: 365, years: 365, hour: 0, hours: 0, minute: 0, minutes: 0}
+function eventWordAt(words: Word[], i: number): {group: string; kind: EventKind} | undefined {
+  const word = words[i]
+  const form = eventFormOf(word.lower)
+  if (!form) return undefined
+  if (form.lexicon) return {group: form.group, kind: 'lexicon'}
+  // Names are not events ("Gaining", "Harding"); a sentence's first word may be capitalised.
+  if (i > 0 && !/^\p{Ll}/u.test(word.text)) return undefined
+  if (form.kind === 'noun') {
+    // "a public hearing", "the sentencing", "Monday's meeting": an -ing word is a noun after a determiner.
+    const lex = lexicon()
+    if (/ings?$/.test(word.lower) && !words.slice(Math.max(0, i - 3), i).some((w) => lex.determiners.has(w.lower) || /['’]s$/.test(w.lower))) return undefined
+  }
+  return {group: form.group, kind: form.kind}
+}
+
+const timeUnits = new Map(Object.entries({day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30, year: 365, years: 365, hour: 0, hours: 0, minute: 0, minutes: 0}))
 
 /** "two days", "a week", "the day", "48 hours" right before the connector at `index`. */
 function intervalBefore(words: Word[], index: number, text: string): EventLink['interval'] | 'vague' | undefined {
   const unit = words[index - 1]
-  if (!unit || !(unit.lower in timeUnits) || !/^\s+$/.test(text.slice(unit.end, words[index].start))) return undefined
+  if (!unit || !timeUnits.has(unit.lower) || !/^\s+$/.test(text.slice(unit.end, words[index].start))) return undefined
   const countWord = words[index - 2]
-  const perUnit = timeUnits[unit.lower]
-  const count = countWord ? (countWord.lower === 'the' && /^(?:day|week)$/.test(unit.lower) ? 1 : counts[countWord.lower] ?? (/^\d{1,3}$/.test(countWord.lower) ? Number(countWord.lower) : undefined)) : undefined
+  const perUnit = timeUnits.get(unit.lower)!
+  const count = countWord ? (countWord.lower === 'the' && /^(?:day|week)$/.test(unit.lower) ? 1 : counts.get(countWord.lower) ?? (/^\d{1,3}$/.test(countWord.lower) ? Number(countWord.lower) : undefined)) : undefined
   if (count === undefined) return 'vague'
   const days = count * perUnit
   const tolerance = perUnit === 0 ? Math.ceil(count / 24) : perUnit === 1 ? 0 : perUnit === 7 ? 1 : perUnit === 30 ? 3 * count : 3
@@ -1023,7 +1042,7 @@ function eventAfter(words: Word[], from: number, text: string, relation: 'after'
     if (lower === 'the' || lower === 'this' || lower === 'that' || /['’]s$/.test(lower)) definite = true
     if (lex.determiners.has(lower) || /['’]s$/.test(lower) && !eventWordAt(words, k)) continue
     // "after two days of rain", "after 10 years", "after May 2": not an event.
-    if (/^\d/.test(lower) || lower in counts || lower in timeUnits || lex.timeWords.has(lower) || monthOf(word.text) !== undefined && /^\p{Lu}/u.test(word.text)) return undefined
+    if (/^\d/.test(lower) || counts.has(lower) || timeUnits.has(lower) || lex.timeWords.has(lower) || monthOf(word.text) !== undefined && /^\p{Lu}/u.test(word.text)) return undefined
     const event = eventWordAt(words, k)
     if (event) return {index: k, ...event, near, object: event.kind === 'verb' ? objectStem(words, k, text) : undefined}
     // "after the water supply was restored": the auxiliary leads to the event.
@@ -1109,6 +1128,25 @@ function findEvents(model: DateModel, article: Article): void {
   // Only a mention in a sentence that gives a day can date an event: with no such sentence, no link can be dated.
   const bySentence = dayDatesBySentence(model)
   if (![...bySentence.keys()].some((index) => prose(article.sentences[index]))) return
+  // What the words of those sentences can name: a link whose event none of them names (and whose own
+  // sentence gives no day) can never be dated, and is not worth reading further.
+  const eventsAt = new Map<number, Array<ReturnType<typeof eventWordAt>>>()
+  const namableGroups = new Set<string>()
+  const namableStems = new Set<string>()
+  for (const index of bySentence.keys()) {
+    const words = article.sentences[index].words
+    const events = words.map((_, at) => eventWordAt(words, at))
+    eventsAt.set(index, events)
+    for (let at = 0; at < words.length; at++) {
+      if (events[at]?.kind === 'lexicon') namableGroups.add(events[at]!.group)
+      namableStems.add(eventStem(words[at].lower))
+    }
+  }
+  // A stem reaches a linked `~stem` sharing its first five letters (`wantedGroup` below).
+  const namablePrefixes = new Set([...namableStems].map((stem) => stem.slice(0, 5)))
+  const mayBeDated = (sentence: Sentence, group: string) =>
+    bySentence.has(sentence.index) ||
+    (group.startsWith('~') ? namableStems.has(group.slice(1)) || (group.length >= 6 && namablePrefixes.has(group.slice(1, 6))) : namableGroups.has(group))
   const connectorsCache = new Map<number, ReturnType<typeof connectorsOf>>()
   const connectorsIn = (sentence: Sentence) => {
     let found = connectorsCache.get(sentence.index)
@@ -1127,7 +1165,7 @@ function findEvents(model: DateModel, article: Article): void {
     const sentenceDates = model.expressions.filter((e) => e.sentence === sentence.index && (e.date ?? e.impliedDate) && !e.range)
     for (const connector of connectorsHere) {
       const b = eventAfter(words, connector.index + connector.length, text, connector.relation)
-      if (!b) continue
+      if (!b || !mayBeDated(sentence, b.group)) continue
       const interval = intervalBefore(words, connector.index, text)
       const leftEdge = connector.index - (interval ? 2 : 0)
       // The event before the connector: the nearest verb ("fled the summit camp following…"), else the nearest noun.
@@ -1184,7 +1222,7 @@ function findEvents(model: DateModel, article: Article): void {
           }
         }
       }
-      if (!a || a.group === b.group) continue
+      if (!a || a.group === b.group || !mayBeDated(sentence, a.group)) continue
       // "announced on May 3 that it would cut jobs after the acquisition": the link belongs to the plan, not to A.
       const [from, to] = a.index < connector.index ? [a.index + 1, connector.index] : [connector.index, a.index]
       if (words.slice(from, to).some((w) => lex.future.has(w.lower) || /^(?:would|could|may|might|should|must|can|shall)$/.test(w.text))) continue
@@ -1238,8 +1276,9 @@ function findEvents(model: DateModel, article: Article): void {
       const at = words.findIndex((w) => w.start >= expression.dateStart)
       return at < 0 ? words.length : at
     })
+    const events = eventsAt.get(index)!
     for (let at = 0; at < words.length; at++) {
-      const event = eventWordAt(words, at)
+      const event = events[at]
       let group = wantedGroup(event?.group)
       let kind = event?.kind
       if (!group) {
@@ -1339,7 +1378,7 @@ function findSequels(model: DateModel, article: Article): void {
       const lead = text.slice(Math.max(sentence.start, date.start - 60), date.start)
       const match = sequelPattern.exec(lead)
       if (!match) continue
-      const count = match[1] ? counts[match[1].toLowerCase()] ?? Number(match[1]) : 1
+      const count = match[1] ? counts.get(match[1].toLowerCase()) ?? Number(match[1]) : 1
       const unit = match[2] ? match[2].toLowerCase().replace(/s$/, '') : 'day'
       const back = /earlier|before|previous/i.test(match[3] ?? match[4] ?? match[5] ?? '')
       const perUnit = unit === 'week' ? 7 : unit === 'month' ? 30 : 1
