@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {lintSync} from '../src/index.js'
 import type {Article} from '../src/article/types.js'
+import {readMarkdown, readWholeMarkdown} from '../src/article/markdown.js'
 
 function article(value: string, path: string, date?: string): Article {
   const file = lintSync(new VFile({path, value}), {config: {preset: 'none'}, date})
@@ -89,6 +91,41 @@ describe('markdown', () => {
   })
   it('lets --date override the metadata', () => {
     expect(article(md, 'b.md', '2024-03-06').published).toEqual({date: '2024-03-06', source: 'option'})
+  })
+})
+
+describe('markdown with inline markup only', () => {
+  // Paragraphs of words and inline markup, sometimes wrapped, sometimes one line each: read paragraph by
+  // paragraph, they must give the blocks the Markdown parser gives for the whole file.
+  const piece = fc.constantFrom('The', 'council', 'said', 'on', 'Tuesday.', 'it', 'would', '*cut*', '**jobs**', '_now_', 'user_name', '`code`', '[link](https://x.test)', '[L8N1NW0MW]', '<Merrill Lynch, Pierce>', '<b>bold</b>', '&amp;', 'AT&T', '\\*', '|', 'e-mail', '“quoted,”', '2,400')
+  const line = fc.array(piece, {minLength: 1, maxLength: 12}).map((words) => words.join(' '))
+  const paragraph = fc.array(line, {minLength: 1, maxLength: 3}).map((lines) => lines.join('\n'))
+  const doc = fc.tuple(fc.boolean(), fc.array(paragraph, {minLength: 1, maxLength: 6}), fc.constantFrom('\n\n', '\n\n\n', '\n  \n')).map(
+    ([front, paragraphs, gap]) => `${front ? '---\ntitle: "A headline"\ndate: 2024-03-05\n---\n\n' : ''}${paragraphs.join(gap)}\n`
+  )
+  it('reads each paragraph as the whole-file parse does', () => {
+    fc.assert(
+      fc.property(doc, (value) => {
+        const fast = readMarkdown(value)
+        const whole = readWholeMarkdown(value)
+        // A paragraph of plain text is parsed as text either way (see `plainMarkdown` in parse.ts).
+        const plain = (node: unknown) => (node as {children: Array<{type: string}>}).children.every((child) => child.type === 'text')
+        const shape = (blocks: typeof fast.blocks) =>
+          blocks.map(({start, end, kind, zone, text, node}) => (node && !plain(node) ? {start, end, kind, zone, text, node: JSON.stringify(node)} : {start, end, kind, zone}))
+        expect(shape(fast.blocks)).toEqual(shape(whole.blocks))
+      }),
+      {numRuns: Number(process.env.NEWSLINT_PROPERTY_RUNS ?? 300)}
+    )
+  })
+  it('reads wire tickers in angle brackets as copy', () => {
+    const value = 'Shares of <DH> rose.\n\nThe *board* met.\n'
+    expect(readMarkdown(value).blocks.map((b) => value.slice(b.start, b.end))).toEqual(['Shares of <DH> rose.', 'The *board* met.'])
+    expect(article(value, 't.md').sentences[0].words.map((w) => w.text)).toContain('DH')
+  })
+  it('leaves files with block markup or comments to the Markdown parser', () => {
+    for (const value of ['Text *with* markup.\n\n# Heading\n', 'Title\n=\n\nText *with* markup.\n', 'Title\n=\n\nPlain text.\n', 'Text *with* markup.\n\n<!-- newslint-disable -->\n\nMore.\n', '[a]: https://x.test\n\nText [a] *here*.\n']) {
+      expect(readMarkdown(value).tree.children.length).toBeGreaterThan(1)
+    }
   })
 })
 

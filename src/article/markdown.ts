@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import YAML from 'yaml'
 import {toString as mdastToString} from 'mdast-util-to-string'
-import type {Root as MdastRoot, Nodes as MdastNodes} from 'mdast'
+import type {Root as MdastRoot, Nodes as MdastNodes, Paragraph as MdastParagraph} from 'mdast'
 import {type Block, textBlocks} from './blocks.js'
 import {InputError} from './read.js'
 
@@ -28,18 +28,73 @@ export interface MarkdownDocument {
  * exported from a CMS) reads the same as plain text: skip the Markdown
  * parser for it, the costliest step of reading.
  */
-const markdownSyntax = /^(?:\s{0,3}(?:#|>|[-*+]\s|\d{1,9}[.)]\s|```|~~~|[=-]{2,}\s*$|\|)|\t| {4})|[`<\[\]*_\\|]|&[#a-z0-9]+;/im
+const markdownSyntax = /^(?:\s{0,3}(?:#|>|[-*+]\s|\d{1,9}[.)]\s|```|~~~|[=-]+\s*$|\|)|\t| {4})|[`<\[\]*_\\|]|&[#a-z0-9]+;/im
+
+/** Block-level Markdown (and what could start an HTML block or a link definition), looked for line by line. */
+const blockSyntax = /^(?:\s{0,3}(?:#|>|[-*+]\s|\d{1,9}[.)]\s|```|~~~|[=-]+\s*$|\||<|\[)|\t| {4})/m
+const inlineSyntax = /[`<\[\]*_\\|]|&[#a-z0-9]+;/i
+/** Space that `trim` takes for blank but CommonMark does not: it could join two of our blocks in one paragraph. */
+const unusualSpace = /[\v\f\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]/
+const blankLine = /\n[ \t]*\r?\n/
+// Wire tickers in angle brackets (`<DH>`, `<BP.L>`) are copy, not markup.
+const tickers = /<[A-Z][A-Z0-9.]*>/g
 
 function readProse(text: string): MarkdownDocument | undefined {
   const fence = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
   const bodyStart = fence ? fence[0].length : 0
-  // Wire tickers in angle brackets (`<DH>`, `<BP.L>`) are copy, not markup.
-  if (markdownSyntax.test(text.slice(bodyStart).replace(/<[A-Z][A-Z0-9.]*>/g, 'x'))) return undefined
+  const body = text.slice(bodyStart)
+  const prose = !markdownSyntax.test(body.includes('<') ? body.replace(tickers, 'x') : body)
+  // Paragraphs with inline markup only ("<Merrill Lynch>", "@Theresa_May", "[L8N1NW0MW]"): the Markdown parser
+  // reads those paragraphs alone.
+  if (!prose && (blockSyntax.test(body) || body.includes('<!--') || unusualSpace.test(body))) return undefined
   const tree: MdastRoot = {type: 'root', children: []}
   const front = fence ? readFrontMatter(text, 0, fence[0].trimEnd().length, fence[1]) : undefined
   const blocks: Block[] = front?.title ? [front.title] : []
-  blocks.push(...textBlocks(text, bodyStart))
+  const found = textBlocks(text, bodyStart)
+  for (let i = 0; i < found.length; i++) {
+    const block = found[i]
+    if (prose || !inlineSyntax.test(text.slice(block.start, block.end).replace(tickers, 'x'))) {
+      blocks.push(block)
+      continue
+    }
+    // A line of a paragraph that `textBlocks` cut in lines stays plain text, as `readMarkdown` leaves it.
+    const whole = (i === 0 || blankLine.test(text.slice(found[i - 1].end, block.start))) && (i === found.length - 1 || blankLine.test(text.slice(block.end, found[i + 1].start)))
+    if (!whole) {
+      blocks.push(block)
+      continue
+    }
+    const node = markdownParagraph(text, block)
+    if (!node) return undefined
+    tree.children.push(node)
+    blocks.push({start: node.position!.start.offset!, end: node.position!.end.offset!, kind: 'paragraph', node, text: mdastToString(node)})
+  }
   return {tree, blocks, meta: front?.meta ?? {}, frontMatter: front?.span, frontMatterError: front?.error}
+}
+
+/** The Markdown paragraph of `block`, parsed alone, with positions in the file; undefined when it is not one paragraph. */
+function markdownParagraph(text: string, block: Block): MdastParagraph | undefined {
+  const root = markdownParser.parse(text.slice(block.start, block.end)) as MdastRoot
+  if (root.children.length !== 1 || root.children[0].type !== 'paragraph') return undefined
+  const lines = text.slice(0, block.start).split('\n')
+  const line = lines.length - 1
+  const column = lines[lines.length - 1].length
+  const move = (point: {line: number; column: number; offset?: number}) => {
+    if (point.line === 1) point.column += column
+    point.line += line
+    point.offset = (point.offset ?? 0) + block.start
+  }
+  const seen = new Set<object>()
+  const visit = (node: MdastNodes) => {
+    for (const point of [node.position?.start, node.position?.end]) {
+      if (point && !seen.has(point)) {
+        seen.add(point)
+        move(point)
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as MdastNodes)
+  }
+  visit(root.children[0])
+  return root.children[0]
 }
 
 /** Read front matter at `start`..`end`: its metadata, its error, and the headline block. */
@@ -57,8 +112,11 @@ function readFrontMatter(text: string, start: number, end: number, value: string
 }
 
 export function readMarkdown(text: string): MarkdownDocument {
-  const prose = readProse(text)
-  if (prose) return prose
+  return readProse(text) ?? readWholeMarkdown(text)
+}
+
+/** `readMarkdown` through the Markdown parser, whatever the file holds (exported for tests). */
+export function readWholeMarkdown(text: string): MarkdownDocument {
   const tree = markdownParser.parse(text) as MdastRoot
   const blocks: Block[] = []
   let meta: Record<string, unknown> = {}
