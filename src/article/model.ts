@@ -113,6 +113,15 @@ function datelinePublished(dateline: Dateline | undefined, meta: Record<string, 
   return {date, source: 'dateline', span: {start: dateline.start, end: dateline.end}}
 }
 
+/** `value.toLowerCase()`, without a new string for a word that has no capital (most words). */
+function lowerCase(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if ((code >= 65 && code <= 90) || code >= 128) return value.toLowerCase()
+  }
+  return value
+}
+
 function makeSentence(
   node: NlcstSentence,
   paragraph: Paragraph,
@@ -136,7 +145,7 @@ function makeSentence(
       const value = text.slice(wordStart, wordEnd)
       const quoted = quotationAt(quotations, wordStart) !== undefined
       if (quoted) quotedWords++
-      words.push({start: wordStart, end: wordEnd, text: value, lower: value.toLowerCase(), index: words.length, quoted})
+      words.push({start: wordStart, end: wordEnd, text: value, lower: lowerCase(value), index: words.length, quoted})
     }
   }
   collect(node.children)
