@@ -2,6 +2,8 @@
  * Property-based tests: reading and linting arbitrary input never throws,
  * and every reported position lies inside the file.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -79,7 +81,23 @@ describe('the placed tokenizer', () => {
   )
   const english = new ParseEnglish()
 
-  it.each(['word. . next', 'x. .', 'U.S. and U.K. officials met.', 'e-mail, AT&T; 3.5.', 'w/ and w/o', "rock 'n' roll", 'etc. and so on.', 'x.y.z. Next', '... . ..', "’twas the '90s", 'pre- and post-war', 'a.m. or p.m.?'])(
+  it('copies parse-latin and parse-english expressions exactly (src/article/plugins.ts)', () => {
+    const read = (file: string) => fs.readFileSync(path.join('node_modules', file), 'utf8')
+    const literal = (source: string, name: string) => new RegExp(`const ${name} =\\s*(/.*?/)\\n`).exec(source)?.[1]
+    const ours = fs.readFileSync('src/article/plugins.ts', 'utf8')
+    for (const [file, names] of [
+      ['parse-latin/lib/expressions.js', ['wordSymbolInner', 'terminalMarker', 'numerical']],
+      ['parse-english/lib/regex.js', ['elisionPrefix', 'elisionAffix']],
+      ['parse-english/lib/index.js', ['apostrophe']]
+    ] as const) {
+      for (const name of names) {
+        expect(literal(ours, name), name).toBeDefined()
+        expect(literal(ours, name), name).toBe(literal(read(file), name))
+      }
+    }
+  })
+
+  it.each(['word. . next', 'x. .', 'U.S. and U.K. officials met.', 'e-mail, AT&T; 3.5.', 'w/ and w/o', "rock 'n' roll", 'etc. and so on.', 'x.y.z. Next', '... . ..', "’twas the '90s", 'pre- and post-war', 'a.m. or p.m.?', "o' the 'n' w/ W/o", "1.2.3. and 4.5.", "A.B.C.'s -- end-"])(
     'builds the tree parse-english builds for %j',
     (value) => {
       expect(new PlacedParser().parse(value)).toEqual(english.parse(value))

@@ -18,7 +18,7 @@ import {readMarkdown} from './markdown.js'
 import {readHtml} from './html.js'
 import {decodeInput, detectFormat, InputError, DEFAULT_MAX_BYTES} from './read.js'
 import {buildArticle} from './model.js'
-import {mergeInnerWordSymbol, mergeRemainingFullStops} from './plugins.js'
+import {mergeEnglishElisionExceptions, mergeFinalWordSymbol, mergeInitialisms, mergeInnerWordSymbol, mergeRemainingFullStops} from './plugins.js'
 import {normaliseDate} from './published.js'
 import type {Article, Format, PublicationDate} from './types.js'
 
@@ -142,15 +142,16 @@ export class PlacedParser extends ParseEnglish {
     // plugin in parse-latin and parse-english): without them it walks every token for nothing.
     // The plugin lists as parse-english 7 builds them; another release keeps its own lists, unguarded.
     if (ParseEnglish.prototype.tokenizeSentencePlugins.length !== 7 || ParseEnglish.prototype.tokenizeParagraphPlugins.length !== 13) return
-    const [elision, initialWordSymbol, finalWordSymbol, , innerWordSlash, ...restOfSentence] = ParseEnglish.prototype.tokenizeSentencePlugins
+    const [, initialWordSymbol, , , innerWordSlash, ...restOfSentence] = ParseEnglish.prototype.tokenizeSentencePlugins
+    // Ported plugins (./plugins.ts) take the place of parse-english's.
     this.tokenizeSentencePlugins = [
-      this.guard(elision, /[/'’]/),
+      this.guard(mergeEnglishElisionExceptions, /[/'’]/),
       this.guard(initialWordSymbol, /&/),
-      this.guard(finalWordSymbol, /-/),
-      mergeInnerWordSymbol, // ported (./plugins.ts)
+      this.guard(mergeFinalWordSymbol, /-/),
+      mergeInnerWordSymbol,
       this.guard(innerWordSlash, /\//),
       // mergeInitialisms: a word ending "c.c" (merged by innerWordSymbol) before a full stop, as in "U.S.".
-      this.guard(restOfSentence[0], /\.[^]\./),
+      this.guard(mergeInitialisms, /\.[^]\./),
       ...restOfSentence.slice(1)
     ]
     const paragraph = [...ParseEnglish.prototype.tokenizeParagraphPlugins]
@@ -158,7 +159,7 @@ export class PlacedParser extends ParseEnglish {
     paragraph[4] = this.guard(paragraph[4], /[0-9]/) // mergeInitialDigitSentences
     paragraph[5] = this.guard(paragraph[5], /\./) // mergePrefixExceptions
     paragraph[6] = this.guard(paragraph[6], /[,;]/) // mergeAffixExceptions
-    paragraph[7] = mergeRemainingFullStops // ported (./plugins.ts)
+    paragraph[7] = mergeRemainingFullStops
     paragraph[10] = this.guard(paragraph[10], /[\r\n][^]*[\r\n]/) // breakImplicitSentences: white space with two line breaks
     this.tokenizeParagraphPlugins = paragraph
     // patchPosition, last in each list (one function), visits every child to read the first and the last.
