@@ -108,6 +108,14 @@ export function mergeRemainingFullStops(paragraph: Paragraph): undefined {
 type Parent = {children: Node[]}
 type Positioned = Node & {position?: {start: unknown; end: unknown}; children: Node[]}
 
+/** Take `children[index]` out and append it to `word`, whose end becomes its end. */
+function appendTo(word: Positioned, children: Node[], index: number): void {
+  const child = children[index] as Positioned
+  children.splice(index, 1)
+  word.children.push(child)
+  if (word.position && child.position) word.position.end = child.position.end
+}
+
 /** Merge a final hyphen into the word before it ("pre-" in "pre- and post-war"). */
 export function mergeFinalWordSymbol(parent: Sentence): undefined {
   const children = (parent as Parent).children
@@ -117,9 +125,7 @@ export function mergeFinalWordSymbol(parent: Sentence): undefined {
     const previous = children[index - 1] as Positioned | undefined
     const next = children[index + 1]
     if ((!next || next.type !== 'WordNode') && previous && previous.type === 'WordNode') {
-      children.splice(index, 1)
-      previous.children.push(child)
-      if (previous.position && child.position) previous.position.end = child.position.end
+      appendTo(previous, children, index)
       index--
     }
   }
@@ -151,9 +157,7 @@ export function mergeInitialisms(parent: Sentence): undefined {
       }
     }
     if (merge && !isAllDigits) {
-      children.splice(index, 1)
-      previous.children.push(child)
-      if (previous.position && child.position) previous.position.end = child.position.end
+      appendTo(previous, children, index)
       index--
     }
   }
@@ -170,9 +174,7 @@ export function mergeEnglishElisionExceptions(sentence: Sentence): undefined {
     if (value === '/') {
       const sibling = siblings[index - 1] as Positioned | undefined
       if (sibling && sibling.type === 'WordNode' && toString(sibling).toLowerCase() === 'w') {
-        siblings.splice(index, 1)
-        sibling.children.push(child)
-        if (sibling.position && child.position) sibling.position.end = child.position.end
+        appendTo(sibling, siblings, index)
       }
     } else if (apostrophe.test(value)) {
       const sibling = siblings[index - 1] as Positioned
@@ -184,9 +186,7 @@ export function mergeEnglishElisionExceptions(sentence: Sentence): undefined {
         siblings[index + 1].type === 'WhiteSpaceNode' &&
         elisionPrefix.test(toString(sibling).toLowerCase())
       ) {
-        siblings.splice(index, 1)
-        sibling.children.push(child)
-        if (sibling.position && child.position) sibling.position.end = child.position.end
+        appendTo(sibling, siblings, index)
         continue
       }
       if (index !== length - 1 && siblings[index + 1].type === 'WordNode' && (index === 0 || siblings[index - 1].type !== 'WordNode')) {
