@@ -18,7 +18,7 @@
  */
 import {defineRule, type RuleContext} from '../src/rule.js'
 import type {Article, Paragraph, Sentence, Word} from '../src/article/types.js'
-import {quotationAt} from '../src/article/index.js'
+import {closingRun, quotationAt} from '../src/article/index.js'
 import {loadTable, loadWordList} from '../src/model/lexicon.js'
 import {articles, auxiliaries, coordinators, determiners, isFunctionWord, modals, possessives, prepositions, pronouns, subordinators} from '../src/model/grammar.js'
 
@@ -726,13 +726,15 @@ function isDangling(word: Word): boolean {
 function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boolean, options: TruncatedSentenceOptions, report: Report): void {
   const text = paragraph.text.trimEnd()
   const end = paragraph.start + text.length
+  // The patterns below are anchored at the end and match closing punctuation only.
+  const closing = closingRun(text)
   // Markdown: inline code, link targets or a table row can follow the last prose word on its line.
   if (article.format === 'markdown') {
     const blankLine = /\n[ \t]*(?:\n|$)/g
     blankLine.lastIndex = paragraph.end
     const blockEnd = blankLine.exec(article.text)?.index
     const rest = article.text.slice(paragraph.end, blockEnd).trim()
-    if (rest && (/[.?!…:|]/.test(rest) || !ellipsisEnd.test(text))) return
+    if (rest && (/[.?!…:|]/.test(rest) || !ellipsisEnd.test(closing))) return
   }
   // The paragraph's words are read only at the end (and all of them only for the last paragraph):
   // count them and reach back through the sentences instead of concatenating them.
@@ -754,7 +756,7 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
   const lastWords = article.text.slice(startOfLastWords, end)
   const openQuotation = isLast ? article.quotations.find((q) => q.start >= paragraph.start && q.start < paragraph.end && !q.closed) : undefined
 
-  if (terminalEnd.test(text) && !ellipsisEnd.test(text)) {
+  if (terminalEnd.test(closing) && !ellipsisEnd.test(closing)) {
     if (!isLast) return
     // Unclosed quotation or parenthesis at the end of the article.
     if (openQuotation) {
@@ -785,8 +787,8 @@ function checkParagraphEnd(article: Article, paragraph: Paragraph, isLast: boole
   }
 
   // Trailing ellipsis in narration (not a quoted trailing-off).
-  if (ellipsisEnd.test(text)) {
-    if (!options.checkEllipsis || last.quoted || /["'”’»]\s*(?:\.\.\.|…)?\s*$/.test(text)) return
+  if (ellipsisEnd.test(closing)) {
+    if (!options.checkEllipsis || last.quoted || /["'”’»]\s*(?:\.\.\.|…)?\s*$/.test(closing)) return
     if (quotationAt(article.quotations, end - 1) || quotationAt(article.quotations, end - 4)) return
     const strong = isLast || isDangling(last)
     report({

@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {lintSync} from '../src/index.js'
 import type {Article} from '../src/article/types.js'
 import {readMarkdown, readWholeMarkdown} from '../src/article/markdown.js'
+import {closingRun} from '../src/article/model.js'
 
 function article(value: string, path: string, date?: string): Article {
   const file = lintSync(new VFile({path, value}), {config: {preset: 'none'}, date})
@@ -126,6 +127,21 @@ describe('markdown with inline markup only', () => {
     for (const value of ['Text *with* markup.\n\n# Heading\n', 'Title\n=\n\nText *with* markup.\n', 'Title\n=\n\nPlain text.\n', 'Text *with* markup.\n\n<!-- newslint-disable -->\n\nMore.\n', '[a]: https://x.test\n\nText [a] *here*.\n']) {
       expect(readMarkdown(value).tree.children.length).toBeGreaterThan(1)
     }
+  })
+})
+
+describe('closingRun', () => {
+  it('keeps every end-anchored match of closing punctuation', () => {
+    const patterns = [/(?:[.?!…]+["'”’»)\]]*|["'”’»)\]]+[.?!…]+|\.{3})\s*$/, /[.?!…]["'”’»)\]]*$|[.?!…]\s*["'”’»)\]]$/, /(?:\.\.\.|…)\s*$/, /["'”’»]\s*(?:\.\.\.|…)?\s*$/]
+    const text = fc.array(fc.constantFrom('a', 'b', ' ', '\n', '.', '?', '!', '…', '"', "'", '”', '’', '»', ')', ']', '(', '\u00a0'), {maxLength: 14}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (value) => {
+        for (const pattern of patterns) {
+          expect(pattern.exec(closingRun(value))?.[0]).toBe(pattern.exec(value)?.[0])
+        }
+      }),
+      {numRuns: 2000}
+    )
   })
 })
 

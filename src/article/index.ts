@@ -12,6 +12,7 @@ import type {Article} from './types.js'
 export * from './types.js'
 export {parseArticle, newslintParse, type ParseOptions} from './parse.js'
 export {quotationAt} from './quotes.js'
+export {closingRun} from './model.js'
 
 /** The article model of a file, built from `tree` if the newslint parser did not run. */
 export function articleOf(tree: Root, file: VFile): Article {

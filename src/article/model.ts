@@ -21,14 +21,19 @@ const terminalPattern = /(?:[.?!…]+["'”’»)\]]*|["'”’»)\]]+[.?!…]+|
 const terminalCharacters = /[.?!…"'”’»)\]\s]/
 
 /**
- * The sentence's closing punctuation ("." or ".”"). The pattern is tried on
- * the sentence's last run of punctuation and space only: a match holds
- * nothing else, and trying it at every character of the sentence is slow.
+ * The run of closing punctuation and space that ends `value` (".”\n"). A
+ * pattern anchored at the end that matches only these characters is best
+ * tried on it: tried on a whole paragraph, it is tried at every character.
  */
-function terminalOf(value: string): string {
+export function closingRun(value: string): string {
   let from = value.length
   while (from > 0 && terminalCharacters.test(value[from - 1])) from--
-  return terminalPattern.exec(from > 0 ? value.slice(from) : value)?.[0].trim() ?? ''
+  return from > 0 ? value.slice(from) : value
+}
+
+/** The sentence's closing punctuation ("." or ".”"). */
+function terminalOf(value: string): string {
+  return terminalPattern.exec(closingRun(value))?.[0].trim() ?? ''
 }
 
 export function buildArticle(parts: ArticleParts): Article {
