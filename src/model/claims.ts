@@ -139,6 +139,17 @@ interface Triggers {
   prefixes: Map<string, CuePattern[]>
   /** First letters (char codes) of the prefixes; undefined when an empty prefix matches any word. */
   prefixStarts: Set<number> | undefined
+  /** The three-letter ASCII prefixes by a number (`prefixCode`): looked up without a new string. */
+  prefixesByCode: Map<number, CuePattern[]>
+}
+
+/** A number for a word's first three letters when they are ASCII, else -1. */
+function prefixCode(word: string): number {
+  if (word.length < 3) return -1
+  const a = word.charCodeAt(0)
+  const b = word.charCodeAt(1)
+  const c = word.charCodeAt(2)
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1
 }
 
 const triggerSets = new WeakMap<Map<string, CuePattern[]>, Triggers>()
@@ -164,7 +175,9 @@ function triggersOf(index: Map<string, CuePattern[]>): Triggers {
     const exact = index.get(form)
     words.set(form, {exact, claim: exact !== undefined || wordTriggers.has(form), classed: classed.has(form)})
   }
-  triggers = {words, prefixes, prefixStarts}
+  const prefixesByCode = new Map<number, CuePattern[]>()
+  for (const [key, list] of prefixes) if (prefixCode(key) >= 0 && key.length === 3) prefixesByCode.set(prefixCode(key), list)
+  triggers = {words, prefixes, prefixStarts, prefixesByCode}
   triggerSets.set(index, triggers)
   return triggers
 }
@@ -181,7 +194,7 @@ let groupList: Set<string> | undefined
 /** Every claim cue of a sentence (outside quotation marks), strongest first. */
 export function claimCues(sentence: Sentence, text: string, options: ClaimOptions = {}): ClaimCue[] {
   const index = cueIndex(options)
-  const {words: triggers, prefixes, prefixStarts} = triggersOf(index)
+  const {words: triggers, prefixes, prefixStarts, prefixesByCode} = triggersOf(index)
   const words = sentence.words
   // One look-up a word: where (outside quotations) the scans below can start anything.
   const claimAt: number[] = []
@@ -194,7 +207,13 @@ export function claimCues(sentence: Sentence, text: string, options: ClaimOption
     if (word.quoted) continue
     const lower = word.lower
     const trigger = keys.mayHave(lower) ? triggers.get(lower) : undefined
-    const prefixed = prefixes.size && (prefixStarts === undefined || prefixStarts.has(lower.charCodeAt(0))) ? prefixes.get(lower.slice(0, 3)) : undefined
+    const code = prefixCode(lower)
+    const prefixed =
+      prefixes.size && (prefixStarts === undefined || prefixStarts.has(lower.charCodeAt(0)))
+        ? code >= 0
+          ? prefixesByCode.get(code)
+          : prefixes.get(lower.slice(0, 3))
+        : undefined
     if (prefixed || trigger?.claim) {
       claimAt.push(i)
       exactAt.push(trigger?.exact)

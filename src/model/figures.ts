@@ -1303,8 +1303,11 @@ export function buildFigures(article: Article): FigureModel {
     const tokens = tokenize(sentence.text, sentence.start)
     // Words of the dateline ("WASHINGTON, March 31 -") are not the sentence's.
     const dateline = article.dateline
-    const usable = dateline ? tokens.filter((t) => t.start >= dateline.end || t.end <= dateline.start) : tokens
-    usable.forEach((t, k) => (t.index = k))
+    let usable = tokens
+    if (dateline && sentence.start < dateline.end && sentence.end > dateline.start) {
+      usable = tokens.filter((t) => t.start >= dateline.end || t.end <= dateline.start)
+      usable.forEach((t, k) => (t.index = k))
+    }
     const own = figuresOfSentence(sentence, usable, quotedAt)
     figures.push(...own)
     bySentence.set(sentence.index, own)
