@@ -5,6 +5,7 @@ import {lintSync} from '../src/index.js'
 import type {Article} from '../src/article/types.js'
 import {readMarkdown, readWholeMarkdown} from '../src/article/markdown.js'
 import {closingRun} from '../src/article/model.js'
+import {sourceOffsets} from '../src/article/realign.js'
 
 function article(value: string, path: string, date?: string): Article {
   const file = lintSync(new VFile({path, value}), {config: {preset: 'none'}, date})
@@ -142,6 +143,27 @@ describe('closingRun', () => {
       }),
       {numRuns: 2000}
     )
+  })
+})
+
+describe('decoded text placed in the source (realign)', () => {
+  it('maps each decoded character to where it is written', () => {
+    expect(sourceOffsets('AT&T fell', 'AT&amp;T fell')).toEqual([0, 1, 2, 7, 8, 9, 10, 11, 12, 13])
+    expect(sourceOffsets('©right', '&copyright')).toEqual([0, 5, 6, 7, 8, 9, 10])
+    expect(sourceOffsets('don’t', 'don&#8217;t')).toEqual([0, 1, 2, 3, 10, 11])
+    expect(sourceOffsets('*x*', '\\*x\\*')).toEqual([0, 2, 3, 5])
+    expect(sourceOffsets('a\nb', 'a\r\n   b')).toEqual([0, 1, 6, 7])
+    expect(sourceOffsets('abc', 'xyz')).toBeUndefined()
+  })
+  it('puts messages on the words they are about after character references (HTML and Markdown)', () => {
+    const html = '<html><body><article><h1>Phone maker &amp; rival</h1><p>Shares in AT&amp;T fell after numerous complaints, critics say.</p></article></body></html>'
+    const md = 'Phone maker *news*\n\nShares in AT&amp;T \\*fell\\* after *many* complaints, critics say.\n'
+    for (const [value, path] of [[html, 'e.html'], [md, 'e.md']]) {
+      const file = lintSync(new VFile({path, value}))
+      const marked = file.messages.map((m) => [m.ruleId, value.slice(m.place!.start.offset, m.place!.end.offset)])
+      expect(marked).toContainEqual(['unattributed-claim', 'critics say'])
+      expect(marked.map(([rule]) => rule)).not.toContain('truncated-sentence')
+    }
   })
 })
 

@@ -18,6 +18,7 @@ import {readMarkdown} from './markdown.js'
 import {readHtml} from './html.js'
 import {decodeInput, detectFormat, InputError, DEFAULT_MAX_BYTES} from './read.js'
 import {buildArticle} from './model.js'
+import {realign} from './realign.js'
 import {mergeEnglishElisionExceptions, mergeFinalWordSymbol, mergeInitialisms, mergeInnerWordSymbol, mergeRemainingFullStops} from './plugins.js'
 import {normaliseDate} from './published.js'
 import type {Article, Format, PublicationDate} from './types.js'
@@ -249,11 +250,14 @@ function parseAt(value: string, offset: number, place: ReturnType<typeof locatio
 function blockToParagraphs(block: Block, format: Format, file: VFile, text: string, place: ReturnType<typeof location>): NlcstParagraph[] {
   if (block.node && format === 'markdown' && !plainMarkdown(block.node)) {
     const root = mdastToNlcst(block.node as never, file, english)
-    return root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+    const paragraphs = root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+    realign(paragraphs, block.node, text, place)
+    return paragraphs
   }
   if (block.node && format === 'html') {
     const root = hastToNlcst(block.node as never, file, english)
     const paragraphs = root.children.filter((child): child is NlcstParagraph => child.type === 'ParagraphNode')
+    realign(paragraphs, block.node, text, place)
     // hast-util-to-nlcst may split on <br>: keep one paragraph per block.
     if (paragraphs.length > 1) {
       const merged: NlcstParagraph = {
