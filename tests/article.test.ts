@@ -167,6 +167,27 @@ describe('decoded text placed in the source (realign)', () => {
   })
 })
 
+describe('quotation marks written as character references', () => {
+  it('are quotation marks (WordPress writes &#8220; and &#8221;)', () => {
+    const curly = '<article><h1>Port strike ends</h1><p>The chamber of commerce was blunt on Tuesday.</p><p>“Many residents remain wary of the plan, and numerous shops have closed since the strike began.”</p></article>'
+    for (const value of [curly, curly.replace('“', '&#8220;').replace('”', '&#8221;'), curly.replace('“', '&ldquo;').replace('”', '&rdquo;')]) {
+      const file = lintSync(new VFile({path: 'q.html', value}))
+      const quoted = file.data.article!.sentences.filter((sentence) => sentence.quoted === 'full')
+      expect(quoted.map((sentence) => sentence.words[0].text)).toEqual(['Many'])
+      expect(file.messages.filter((m) => m.fatal === false)).toEqual([])
+    }
+  })
+  it('reopen a quotation that runs over paragraphs', () => {
+    const value = '<article><p>&#8220;We will not move,&#8221; said Ana Ruiz. &#8220;The plan is wrong.</p><p>&#8220;Many residents remain wary of it.&#8221;</p></article>'
+    const a = article(value, 'r.html')
+    expect(a.quotations.map((q) => [value.slice(q.start, q.start + 7), q.closed, q.continued])).toEqual([
+      ['&#8220;', true, false],
+      ['&#8220;', false, false],
+      ['&#8220;', true, true]
+    ])
+  })
+})
+
 describe('html', () => {
   const html = `<!doctype html><html><head><title>Site</title>
 <meta property="article:published_time" content="2023-11-07T23:30:00-05:00">

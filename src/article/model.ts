@@ -17,6 +17,9 @@ export interface ArticleParts {
   published: PublicationDate | undefined
 }
 
+/** A paragraph that opens with a quotation mark (also written as a character reference). */
+const opensWithQuote = /^\s*(?:["“«‘„]|&(?:#(?:34|171|8216|8220|8222)|#[xX](?:22|[aA][bB]|2018|201[cC]|201[eE])|quot|ldquo|lsquo|laquo|bdquo);)/
+
 const terminalPattern = /(?:[.?!…]+["'”’»)\]]*|["'”’»)\]]+[.?!…]+|\.{3})\s*$/
 const terminalCharacters = /[.?!…"'”’»)\]\s]/
 
@@ -77,7 +80,7 @@ export function buildArticle(parts: ArticleParts): Article {
         bodySeen = true
         dateline = findDateline(text, start)
       }
-      const continues: boolean = previousOpenQuote && /^\s*["“«‘„]/.test(span.text)
+      const continues: boolean = previousOpenQuote && opensWithQuote.test(span.text)
       const found: Quotation[] = zone === 'headline' || zone === 'subheading' ? findQuotations(text, span, false) : findQuotations(text, span, continues)
       quotations.push(...found)
       previousOpenQuote = found.length > 0 && !found[found.length - 1].closed

@@ -5,6 +5,7 @@
  * next paragraph opens with a quotation mark, that quotation continues it (the
  * newsroom convention for quotes over several paragraphs).
  */
+import {decodeHTML} from 'entities'
 import type {Quotation, Span} from './types.js'
 
 const openers: Record<string, string> = {'“': '”', '«': '»', '„': '“', '‘': '’', '"': '"', '‹': '›'}
@@ -13,7 +14,9 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
 }
 
-const quoteMarks = /["“”«»„‘’‹›]/g
+// Quotation marks, also as character references (`&#8220;`, `&ldquo;`, `&quot;`: WordPress and many CMSs write them so).
+const quoteMarks = /["“”«»„‘’‹›]|&(?:#\d{2,4}|#[xX][0-9a-fA-F]{2,4}|[a-z]{4,5});/g
+const isQuoteMark = /^["“”«»„‘’‹›]$/
 
 /** Find the quotations in one paragraph (`start`..`end` of `text`). */
 export function findQuotations(text: string, paragraph: Span, continuesPrevious: boolean): Quotation[] {
@@ -24,13 +27,16 @@ export function findQuotations(text: string, paragraph: Span, continuesPrevious:
   // Visit quotation marks only, not every character.
   for (let match = quoteMarks.exec(region); match; match = quoteMarks.exec(region)) {
     const i = paragraph.start + match.index
-    const ch = match[0]
+    const ch = match[0].length > 1 ? decodeHTML(match[0]) : match[0]
+    if (!isQuoteMark.test(ch)) continue
+    // The character after the mark (after the whole reference, for `&#8221;`).
+    const after = i + match[0].length
     if (open) {
       if (ch === open.close) {
         // A straight quote or ’ followed by a letter is an apostrophe or inner mark, not a close.
-        if (open.close === '’' && isWordChar(text[i + 1])) continue
-        if (open.close === '"' && isWordChar(text[i - 1]) === false && isWordChar(text[i + 1])) continue
-        result.push({start: open.start, end: i + 1, open: open.char, closed: true, continued: continuesPrevious && result.length === 0})
+        if (open.close === '’' && isWordChar(text[after])) continue
+        if (open.close === '"' && isWordChar(text[i - 1]) === false && isWordChar(text[after])) continue
+        result.push({start: open.start, end: after, open: open.char, closed: true, continued: continuesPrevious && result.length === 0})
         open = undefined
       }
       continue
@@ -41,7 +47,7 @@ export function findQuotations(text: string, paragraph: Span, continuesPrevious:
     if (ch === '‘' || ch === '"') {
       // Opening only at a word boundary: start, space, dash, bracket.
       if (i > paragraph.start && before !== undefined && !/[\s([{—–-]/.test(before)) continue
-      if (!isWordChar(text[i + 1]) && !/[‘'“.…$£€]/.test(text[i + 1] ?? '')) continue
+      if (!isWordChar(text[after]) && !/[‘'“.…$£€&]/.test(text[after] ?? '')) continue
     }
     open = {char: ch, close, start: i}
   }
