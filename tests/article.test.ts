@@ -177,6 +177,12 @@ describe('quotation marks written as character references', () => {
       expect(file.messages.filter((m) => m.fatal === false)).toEqual([])
     }
   })
+  it('leave words as they read ("it’s", "AT&T"), at their place in the file', () => {
+    const value = '<article><p>The company&#8217;s plan for AT&amp;T was set.</p></article>'
+    const words = article(value, 'w.html').sentences[0].words
+    expect(words.map((w) => w.text)).toEqual(['The', 'company’s', 'plan', 'for', 'AT&T', 'was', 'set'])
+    expect(words.map((w) => value.slice(w.start, w.end))).toContain('company&#8217;s')
+  })
   it('reopen a quotation that runs over paragraphs', () => {
     const value = '<article><p>&#8220;We will not move,&#8221; said Ana Ruiz. &#8220;The plan is wrong.</p><p>&#8220;Many residents remain wary of it.&#8221;</p></article>'
     const a = article(value, 'r.html')

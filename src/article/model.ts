@@ -2,6 +2,7 @@
  * Build the article model from blocks and their nlcst paragraphs: zones,
  * headline, byline, dateline, sections, sentences, words and quotations.
  */
+import {toString as nlcstToString} from 'nlcst-to-string'
 import type {Paragraph as NlcstParagraph, Sentence as NlcstSentence, SentenceContent} from 'nlcst'
 import type {Block} from './blocks.js'
 import {findDateline} from './dateline.js'
@@ -150,7 +151,9 @@ function makeSentence(
       const wordEnd = child.position?.end.offset
       if (wordStart === undefined || wordEnd === undefined) continue
       if (dateline && wordStart >= dateline.start && wordEnd <= dateline.end) continue
-      const value = text.slice(wordStart, wordEnd)
+      let value = text.slice(wordStart, wordEnd)
+      // A word written with a character reference or an escape ("it&#8217;s", "AT\\&T") is read as the parser decoded it.
+      if (value.includes('&') || value.includes('\\')) value = nlcstToString(child)
       const quoted = quotationAt(quotations, wordStart) !== undefined
       if (quoted) quotedWords++
       words.push({start: wordStart, end: wordEnd, text: value, lower: lowerCase(value), index: words.length, quoted})
