@@ -15,7 +15,9 @@ function isWordChar(ch: string | undefined): boolean {
 }
 
 // Quotation marks, also as character references (`&#8220;`, `&ldquo;`, `&quot;`: WordPress and many CMSs write them so).
-const quoteMarks = /["“”«»„‘’‹›]|&(?:#\d{2,4}|#[xX][0-9a-fA-F]{2,4}|[a-z]{4,5});/g
+// One class of characters (a fast scan); an ampersand is looked at closer.
+const quoteMarks = /["“”«»„‘’‹›&]/g
+const reference = /&(?:#\d{2,4}|#[xX][0-9a-fA-F]{2,4}|[a-z]{4,5});/y
 const isQuoteMark = /^["“”«»„‘’‹›]$/
 
 /** Find the quotations in one paragraph (`start`..`end` of `text`). */
@@ -27,10 +29,15 @@ export function findQuotations(text: string, paragraph: Span, continuesPrevious:
   // Visit quotation marks only, not every character.
   for (let match = quoteMarks.exec(region); match; match = quoteMarks.exec(region)) {
     const i = paragraph.start + match.index
-    const ch = match[0].length > 1 ? decodeHTML(match[0]) : match[0]
+    let mark = match[0]
+    if (mark === '&') {
+      reference.lastIndex = match.index
+      mark = reference.exec(region)?.[0] ?? mark
+    }
+    const ch = mark.length > 1 ? decodeHTML(mark) : mark
     if (!isQuoteMark.test(ch)) continue
     // The character after the mark (after the whole reference, for `&#8221;`).
-    const after = i + match[0].length
+    const after = i + mark.length
     if (open) {
       if (ch === open.close) {
         // A straight quote or ’ followed by a letter is an apostrophe or inner mark, not a close.
