@@ -41,7 +41,7 @@ function pass(fn) {
   return {wall: Number(process.hrtime.bigint() - started) / 1e9, cpu: (used.user + used.system) / 1e6}
 }
 
-const blocks = Number(process.env.BENCH_BLOCKS ?? 6)
+const blocks = Number(process.env.BENCH_BLOCKS ?? 10)
 const perBlock = Number(process.env.BENCH_PASSES ?? 5)
 const warmup = Number(process.env.BENCH_WARMUP ?? 12)
 const runBare = () => {

@@ -75,21 +75,20 @@ interface Point {
  * itself (once per code unit, then kept): its tokenizer tests three Unicode
  * regular expressions on every character, the costliest part of a parse.
  */
-const unitTypes = new Map<number, TokenType>()
-const asciiTypes: TokenType[] = []
+// Classes as small numbers, and the node type of each (index 0 is never a class).
+const WHITE_SPACE = 1
+const WORD = 3
+const tokenTypes: TokenType[] = ['WhiteSpaceNode', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode']
 const plainLatin = new ParseEnglish()
-function typeOfUnit(code: number): TokenType {
-  if (code < 128) {
-    const known = asciiTypes[code]
-    if (known) return known
-  } else {
-    const known = unitTypes.get(code)
-    if (known) return known
-  }
-  const type = ParseEnglish.prototype.tokenize.call(plainLatin, String.fromCharCode(code))[0].type as TokenType
-  if (code < 128) asciiTypes[code] = type
-  else unitTypes.set(code, type)
-  return type
+function askParseLatin(code: number): number {
+  return tokenTypes.indexOf(ParseEnglish.prototype.tokenize.call(plainLatin, String.fromCharCode(code))[0].type as TokenType, 1)
+}
+const asciiClasses = new Uint8Array(128).map((_, code) => askParseLatin(code))
+const unitClasses = new Map<number, number>()
+function classOfUnit(code: number): number {
+  let known = unitClasses.get(code)
+  if (known === undefined) unitClasses.set(code, (known = askParseLatin(code)))
+  return known
 }
 
 /**
@@ -198,21 +197,21 @@ export class PlacedParser extends ParseEnglish {
     let offset = this.origin.offset
     let from = 0
     let start: Point = {line, column, offset}
-    let previousType: TokenType | undefined
+    let previousType = 0
     let previous = -1
     for (let index = 0; index < value.length; index++) {
       const current = value.charCodeAt(index)
-      const type = typeOfUnit(current)
+      const type = current < 128 ? asciiClasses[current] : classOfUnit(current)
       if (
         from < index &&
         previousType &&
         !(
           previousType === type &&
-          (type === 'WordNode' || type === 'WhiteSpaceNode' || current === previous || (current >= 0xd800 && current <= 0xdfff))
+          (type === WORD || type === WHITE_SPACE || current === previous || (current >= 0xd800 && current <= 0xdfff))
         )
       ) {
         const end = {line, column, offset}
-        children.push(tokenNode(previousType, value.slice(from, index), start, end))
+        children.push(tokenNode(tokenTypes[previousType], value.slice(from, index), start, end))
         from = index
         start = end
       }
@@ -227,7 +226,7 @@ export class PlacedParser extends ParseEnglish {
       previousType = type
       previous = current
     }
-    if (previousType && from < value.length) children.push(tokenNode(previousType, value.slice(from), start, {line, column, offset}))
+    if (previousType && from < value.length) children.push(tokenNode(tokenTypes[previousType], value.slice(from), start, {line, column, offset}))
     return children
   }
 
