@@ -26,7 +26,8 @@ const knownRules = allRules.map((rule) => rule.meta.id)
 
 /** The transformer that runs the configured rules, then control comments. */
 function newslintRules(this: Processor, options: ProcessorOptions = {}) {
-  const fixed = options.config ? (isResolved(options.config) ? options.config : resolveConfig(options.config)) : undefined
+  // Without a configuration, or a file's own, every file gets the defaults: resolved once.
+  const fixed = options.config ? (isResolved(options.config) ? options.config : resolveConfig(options.config)) : options.configFor ? undefined : resolveConfig({})
   return (tree: Root, file: VFile) => {
     if (file.data.inputError) return
     let config: ResolvedConfig

@@ -88,9 +88,11 @@ export function buildArticle(parts: ArticleParts): Article {
       paragraphs.push(paragraph)
 
       let indexInParagraph = 0
+      // Only a paragraph with "&" or "\\" can hold a word its parser decoded.
+      const mayBeEncoded = span.text.includes('&') || span.text.includes('\\')
       for (const child of node.children) {
         if (child.type !== 'SentenceNode') continue
-        const sentence = makeSentence(child, paragraph, text, found, dateline, sentences.length, indexInParagraph++)
+        const sentence = makeSentence(child, paragraph, text, found, dateline, sentences.length, indexInParagraph++, mayBeEncoded)
         wordCount += sentence.words.length
         paragraph.sentences.push(sentence)
         sentences.push(sentence)
@@ -138,7 +140,8 @@ function makeSentence(
   quotations: Quotation[],
   dateline: Dateline | undefined,
   index: number,
-  indexInParagraph: number
+  indexInParagraph: number,
+  mayBeEncoded: boolean
 ): Sentence {
   const start = node.position?.start.offset ?? paragraph.start
   const end = node.position?.end.offset ?? paragraph.end
@@ -153,7 +156,7 @@ function makeSentence(
       if (dateline && wordStart >= dateline.start && wordEnd <= dateline.end) continue
       let value = text.slice(wordStart, wordEnd)
       // A word written with a character reference or an escape ("it&#8217;s", "AT\\&T") is read as the parser decoded it.
-      if (value.includes('&') || value.includes('\\')) value = nlcstToString(child)
+      if (mayBeEncoded && (value.includes('&') || value.includes('\\'))) value = nlcstToString(child)
       const quoted = quotationAt(quotations, wordStart) !== undefined
       if (quoted) quotedWords++
       words.push({start: wordStart, end: wordEnd, text: value, lower: lowerCase(value), index: words.length, quoted})
